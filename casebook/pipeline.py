@@ -1,0 +1,111 @@
+"""The build, top to bottom: load and validate everything, render every job for
+every target, then write. Nothing is written until every input has been read and
+every output rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__
+from .clock import build_datetime
+from .diagnostics import UsageError
+from .library import Library, load_library
+from .output import Staging
+from .targets import Job, Target, registry
+
+log = logging.getLogger("casebook")
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """What the user asked for on the command line."""
+
+    root: Path
+    out: Path
+    forces: tuple[str, ...] = ("default",)
+    targets: tuple[str, ...] = ()
+
+
+def check(root: Path) -> Library:
+    """Validate the project; raises ContentError listing every problem."""
+    return load_library(root)
+
+
+def build(request: BuildRequest) -> list[Path]:
+    """Build every course for every selected force; return the folders written."""
+    library = load_library(request.root)
+    targets = select_targets(request.targets)
+    jobs = plan(library, request.forces)
+    with Staging(request.out) as staging:
+        produced: dict[str, dict[str, bytes]] = defaultdict(dict)
+        for target in targets:
+            for job, relative, data in target.render(jobs):
+                staging.add(job.unit, relative, data)
+                produced[job.unit][relative] = data
+        for job in jobs:
+            staging.add(job.unit, "build.json", build_record(job, produced[job.unit]))
+        written = staging.publish()
+    for folder in written:
+        log.info("wrote %s", folder)
+    return written
+
+
+def select_targets(names: tuple[str, ...]) -> list[Target]:
+    available = registry()
+    unknown = [n for n in names if n not in available]
+    if unknown:
+        raise UsageError(f"unknown target {', '.join(unknown)}; available: {', '.join(available) or 'none'}")
+    return [available[n] for n in (names or tuple(available))]
+
+
+def plan(library: Library, force_ids: tuple[str, ...]) -> list[Job]:
+    """Every course for every selected force profile."""
+    if "all" in force_ids:
+        force_ids = tuple(sorted(library.forces))
+    missing = [f for f in force_ids if f not in library.forces]
+    if missing:
+        raise UsageError(f"no force profile '{missing[0]}' in content/forces/; "
+                         f"available: {', '.join(sorted(library.forces))}, or 'all'")
+    built_at = build_datetime().isoformat()
+    return [Job(library, course, library.forces[f], built_at)
+            for course in library.courses.values() for f in dict.fromkeys(force_ids)]
+
+
+def build_record(job: Job, files: dict[str, bytes]) -> bytes:
+    """build.json: which inputs, which Casebook, which outputs, so a force can show
+    exactly which version of a briefing an officer completed."""
+    record = {
+        "casebook_version": __version__,
+        "built_at": job.built_at,
+        "course": {"id": job.course.id, "title": job.course.title, "version": job.course.version},
+        "force": {"id": job.force.id, "name": job.force.name},
+        "content_hash": content_hash(job),
+        "inputs": inputs_of(job),
+        "outputs": {name: {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+                    for name, data in sorted(files.items())},
+    }
+    return (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode()
+
+
+def inputs_of(job: Job) -> dict[str, str]:
+    """Content hashes of the files this job was built from."""
+    hashes = job.library.input_hashes
+    wanted = {"content/standards.yaml", f"content/courses/{job.course.id}.yaml",
+              f"content/forces/{job.force.id}.yaml", *(f"scenarios/{s}.yaml" for s in job.course.scenarios)}
+    found = {k: v for k, v in hashes.items() if k.rsplit(".", 1)[0] + ".yaml" in wanted or k in wanted}
+    if job.force.logo:
+        logo = job.library.asset(f"content/forces/{job.force.id}.yaml", job.force.logo)
+        found[f"content/forces/{job.force.logo}"] = hashlib.sha256(logo.read_bytes()).hexdigest()
+    return dict(sorted(found.items()))
+
+
+def content_hash(job: Job) -> str:
+    """One short hash of every input, shown in manifests and on printed packs."""
+    digest = hashlib.sha256(json.dumps(inputs_of(job), sort_keys=True).encode())
+    return digest.hexdigest()[:12]

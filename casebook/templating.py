@@ -1,0 +1,63 @@
+"""The one Jinja environment factory every target uses.
+
+Templates are looked up in the project's own templates/ first, then in the
+built-in set, so a force can override one template without copying the rest;
+`builtin/NAME` always reaches the built-in one for extending it. Autoescape is
+on for HTML and XML and undefined names are errors, so a typo in a template
+fails the build instead of printing a blank.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined,
+                    select_autoescape)
+
+from . import markdown
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def builtin_templates() -> Path:
+    """Installed wheels carry templates inside the package; a checkout keeps them at the top."""
+    inside = PACKAGE_DIR / "templates"
+    return inside if inside.is_dir() else PACKAGE_DIR.parent / "templates"
+
+
+def template_dirs(root: Path) -> list[Path]:
+    """Search order: the project's templates/, then the built-ins (once if they are the same)."""
+    dirs = [root / "templates", builtin_templates()]
+    unique: list[Path] = []
+    for d in dirs:
+        if d.is_dir() and d.resolve() not in [u.resolve() for u in unique]:
+            unique.append(d)
+    return unique
+
+
+def environment(root: Path) -> Environment:
+    """A strict, autoescaping environment with Casebook's filters."""
+    loader = ChoiceLoader([
+        FileSystemLoader([str(d) for d in template_dirs(root)]),
+        PrefixLoader({"builtin": FileSystemLoader(str(builtin_templates()))}),
+    ])
+    env = Environment(
+        loader=loader,
+        autoescape=select_autoescape(["html", "htm", "xml", "svg"], default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+        keep_trailing_newline=True,
+    )
+    env.filters["markdown"] = markdown.render
+    env.filters["markdown_inline"] = markdown.render_inline
+    return env
+
+
+def asset_path(root: Path, relative: str) -> Path:
+    """A static asset (stylesheet, script) from the first template folder that has it."""
+    for d in template_dirs(root):
+        if (d / relative).is_file():
+            return d / relative
+    raise FileNotFoundError(relative)

@@ -1,0 +1,52 @@
+"""Shared fixtures: a small valid project copied into a temporary folder, and a
+way to run the command line in-process and capture what the user would see."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from casebook.cli import main
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+FIXTURE_PROJECT = TESTS / "fixtures" / "project"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(*args: str | Path) -> Result:
+    out, err = io.StringIO(), io.StringIO()
+    code = main([str(a) for a in args], stdout=out, stderr=err)
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A writable copy of tests/fixtures/project."""
+    dest = tmp_path / "project"
+    shutil.copytree(FIXTURE_PROJECT, dest)
+    return dest
+
+
+@pytest.fixture
+def shipped(tmp_path: Path) -> Path:
+    """A writable copy of the repository's own content (the shipped course)."""
+    dest = tmp_path / "shipped"
+    for part in ("content", "scenarios"):
+        shutil.copytree(REPO / part, dest / part)
+    return dest
+
+
+def tree_snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` with its bytes, to prove a folder did not change."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
