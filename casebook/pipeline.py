@@ -17,7 +17,8 @@ from .clock import build_datetime
 from .diagnostics import UsageError
 from .library import Library, load_library
 from .output import Staging
-from .targets import Job, Target, registry
+from .targets import TARGETS, Job, Target
+from .targets import load as load_target
 
 log = logging.getLogger("casebook")
 
@@ -57,11 +58,10 @@ def build(request: BuildRequest) -> list[Path]:
 
 
 def select_targets(names: tuple[str, ...]) -> list[Target]:
-    available = registry()
-    unknown = [n for n in names if n not in available]
+    unknown = [n for n in names if n not in TARGETS]
     if unknown:
-        raise UsageError(f"unknown target {', '.join(unknown)}; available: {', '.join(available) or 'none'}")
-    return [available[n] for n in (names or tuple(available))]
+        raise UsageError(f"unknown target {', '.join(unknown)}; available: {', '.join(TARGETS)}")
+    return [load_target(n) for n in dict.fromkeys(names or tuple(TARGETS))]
 
 
 def plan(library: Library, force_ids: tuple[str, ...]) -> list[Job]:
@@ -85,27 +85,9 @@ def build_record(job: Job, files: dict[str, bytes]) -> bytes:
         "built_at": job.built_at,
         "course": {"id": job.course.id, "title": job.course.title, "version": job.course.version},
         "force": {"id": job.force.id, "name": job.force.name},
-        "content_hash": content_hash(job),
-        "inputs": inputs_of(job),
+        "content_hash": job.content_hash,
+        "inputs": job.inputs(),
         "outputs": {name: {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
                     for name, data in sorted(files.items())},
     }
     return (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode()
-
-
-def inputs_of(job: Job) -> dict[str, str]:
-    """Content hashes of the files this job was built from."""
-    hashes = job.library.input_hashes
-    wanted = {"content/standards.yaml", f"content/courses/{job.course.id}.yaml",
-              f"content/forces/{job.force.id}.yaml", *(f"scenarios/{s}.yaml" for s in job.course.scenarios)}
-    found = {k: v for k, v in hashes.items() if k.rsplit(".", 1)[0] + ".yaml" in wanted or k in wanted}
-    if job.force.logo:
-        logo = job.library.asset(f"content/forces/{job.force.id}.yaml", job.force.logo)
-        found[f"content/forces/{job.force.logo}"] = hashlib.sha256(logo.read_bytes()).hexdigest()
-    return dict(sorted(found.items()))
-
-
-def content_hash(job: Job) -> str:
-    """One short hash of every input, shown in manifests and on printed packs."""
-    digest = hashlib.sha256(json.dumps(inputs_of(job), sort_keys=True).encode())
-    return digest.hexdigest()[:12]

@@ -8,15 +8,19 @@ PDFs) spread its work over a process pool. What targets share lives once:
 
 from __future__ import annotations
 
+import hashlib
+import importlib
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Protocol
 
 from ..library import Library
 from ..models import Course, Force
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Job:
     """One course for one force."""
 
@@ -30,6 +34,22 @@ class Job:
         """The output folder of this job, relative to output/."""
         return f"{self.force.id}/{self.course.id}"
 
+    def inputs(self) -> dict[str, str]:
+        """Content hashes of the files this job is built from."""
+        hashes = self.library.input_hashes
+        wanted = ["content/standards.yaml", f"content/courses/{self.course.id}.yaml",
+                  f"content/forces/{self.force.id}.yaml", *(f"scenarios/{s}.yaml" for s in self.course.scenarios)]
+        found = {k: hashes[k] for k in wanted if k in hashes}
+        if self.force.logo:
+            logo = self.library.asset(f"content/forces/{self.force.id}.yaml", self.force.logo)
+            found[f"content/forces/{self.force.logo}"] = hashlib.sha256(logo.read_bytes()).hexdigest()
+        return dict(sorted(found.items()))
+
+    @cached_property
+    def content_hash(self) -> str:
+        """One short hash of every input, shown in manifests and on printed packs."""
+        return hashlib.sha256(json.dumps(self.inputs(), sort_keys=True).encode()).hexdigest()[:12]
+
 
 class Target(Protocol):
     name: str
@@ -37,6 +57,18 @@ class Target(Protocol):
     def render(self, jobs: list[Job]) -> Iterator[tuple[Job, str, bytes]]: ...
 
 
-def registry() -> dict[str, Target]:
-    """Every available target, imported lazily so `check` never pays for them."""
-    return {}
+#: target name -> "module:attribute"; modules are imported only when their target runs,
+#: so `check` and the quiz targets never import WeasyPrint.
+TARGETS = {
+    "web": "casebook.targets.web:WEB",
+    "scorm12": "casebook.targets.scorm:SCORM12",
+    "scorm2004": "casebook.targets.scorm:SCORM2004",
+    "briefing-pdf": "casebook.targets.pdf:BRIEFING",
+    "trainer-pdf": "casebook.targets.pdf:TRAINER",
+}
+
+
+def load(name: str) -> Target:
+    """Import one target by name."""
+    module, attribute = TARGETS[name].split(":")
+    return getattr(importlib.import_module(module), attribute)
