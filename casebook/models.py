@@ -53,7 +53,8 @@ class Strict(BaseModel):
 class Source(Strict):
     """One public record a scenario is modelled on. Learners see this citation."""
 
-    title: Text = Field(description="Headline or title of the source.")
+    title: Text = Field(description="Headline or title of the source; where it names an officer, "
+                        "victim or member of the public, a neutral description instead.")
     publisher: Text = Field(description="Who published it, e.g. 'IOPC' or 'BBC News'.")
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] = Field(
         description="Public address of the source.")
@@ -171,7 +172,10 @@ class Outcome(Strict):
     """What happened in the real case."""
 
     summary: Markdown = Field(description="What happened and the public outcome, in our own words.")
-    breached: list[Slug] = Field(min_length=1, description="Ids of the standards found breached.")
+    breached: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of the standards the public record says were found breached. Leave it out "
+        "when no finding was published: never infer one.")
 
 
 class Review(Strict):

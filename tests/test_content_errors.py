@@ -43,10 +43,10 @@ def test_check_reports_the_exact_file_line_and_message(case: Path, project: Path
 
 @pytest.mark.parametrize("case", BROKEN, ids=[c.name for c in BROKEN])
 def test_failed_build_leaves_output_byte_identical(case: Path, project: Path):
-    assert run_cli("build", "--root", project, "--force", "all").code == 0
+    assert run_cli("build", "--root", project, "--force", "all", "--target", "web").code == 0
     before = tree_snapshot(project / "output")
     apply_case(case, project)
-    result = run_cli("build", "--root", project, "--force", "all")
+    result = run_cli("build", "--root", project, "--force", "all", "--target", "web")
     assert result.code == 1
     assert tree_snapshot(project / "output") == before
     assert not list(project.glob(".casebook-staging-*")), "the staging folder was left behind"
