@@ -70,17 +70,23 @@ def _run(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.command == "schema":
         stdout.write(schema.render(args.kind))
         return 0
+    log = logging.getLogger("casebook")
     if args.command == "check":
         library = pipeline.check(root)
-        logging.getLogger("casebook").info(
-            "ok: %d scenarios, %d courses, %d force profiles", len(library.scenarios),
-            len(library.courses), len(library.forces))
+        for warning in library.warnings:
+            log.warning("%s", warning)
+        log.info("ok: %s, %s, %s", _count(library.scenarios, "scenario"), _count(library.courses, "course"),
+                 _count(library.forces, "force profile"))
         return 0
     request = pipeline.BuildRequest(root=root, out=(args.out or root / "output").resolve(),
                                     forces=tuple(args.force or ["default"]),
                                     targets=tuple(args.target or ()))
     pipeline.build(request)
     return 0
+
+
+def _count(items: dict[str, object], noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
 
 
 def _logging(stream: TextIO, quiet: bool) -> logging.Handler:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from . import contrast
+from .clock import build_datetime
 from .diagnostics import Problem, suggest
 from .loader import Document
 from .models import Course, Decision, Force, Scenario, StandardsFile
@@ -48,7 +50,17 @@ class Checks:
     def scenario(self, doc: Document, scenario: Scenario) -> list[Problem]:
         problems = self._standards(doc, scenario)
         problems += self._step_graph(doc, scenario)
+        problems += self._review_due(doc, scenario)
         return problems
+
+    def _review_due(self, doc: Document, scenario: Scenario) -> list[Problem]:
+        """Outcomes change (appeals, new hearings): an unreviewed scenario may now be wrong."""
+        today = build_datetime().date()
+        if scenario.review.review_by >= today:
+            return []
+        return [doc.problem(("review", "review_by"), f"review overdue since {scenario.review.review_by}",
+                            "check the case against its sources, then update 'last_reviewed' and "
+                            "'review_by'", severity="warning")]
 
     def _standards(self, doc: Document, scenario: Scenario) -> list[Problem]:
         if self.standard_ids is None:
@@ -123,10 +135,10 @@ class Checks:
         return problems
 
     def force(self, doc: Document, force: Force) -> list[Problem]:
-        if force.logo is None:
-            return []
-        problem = check_asset(self.root, doc, ("logo",), force.logo)
-        return [problem] if problem else []
+        problems = contrast.force_problems(doc, force)
+        if force.logo is not None and (problem := check_asset(self.root, doc, ("logo",), force.logo)):
+            problems.append(problem)
+        return problems
 
 
 def check_asset(root: Path, doc: Document, loc: tuple[str, ...], value: str) -> Problem | None:

@@ -22,10 +22,11 @@ class Problem:
     column: int
     message: str
     hint: str | None = None
+    severity: str = "error"
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
-        text = f"{where}: error: {self.message}"
+        text = f"{where}: {self.severity}: {self.message}"
         return f"{text}\n  hint: {self.hint}" if self.hint else text
 
 

@@ -34,6 +34,7 @@ class Library:
     forces: dict[str, Force]
     documents: dict[str, Document] = field(repr=False)
     input_hashes: dict[str, str] = field(repr=False)
+    warnings: list[Problem] = field(default_factory=list, repr=False)
 
     @property
     def standards(self) -> dict[str, Standard]:
@@ -116,8 +117,10 @@ def load_library(root: Path) -> Library:
         reader.problems.extend(checks.course(doc, course))
     for doc, force in forces.values():
         reader.problems.extend(checks.force(doc, force))
-    if reader.problems:
-        raise ContentError(reader.problems)
+    warnings = [p for p in reader.problems if p.severity == "warning"]
+    errors = [p for p in reader.problems if p.severity == "error"]
+    if errors:
+        raise ContentError(errors)
     return Library(
         root=root,
         catalogues=catalogues,
@@ -126,4 +129,5 @@ def load_library(root: Path) -> Library:
         forces={k: v[1] for k, v in forces.items()},
         documents=reader.documents,
         input_hashes=dict(sorted(reader.hashes.items())),
+        warnings=sorted(warnings),
     )

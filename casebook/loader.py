@@ -42,9 +42,10 @@ class Document:
         """Position of the key naming the node at `loc` (for unknown-field errors)."""
         return self.key_positions.get(loc) or self.where(loc)
 
-    def problem(self, loc: Loc, message: str, hint: str | None = None, *, key: bool = False) -> Problem:
+    def problem(self, loc: Loc, message: str, hint: str | None = None, *, key: bool = False,
+                severity: str = "error") -> Problem:
         line, col = self.where_key(loc) if key else self.where(loc)
-        return Problem(self.shown, line, col, message, hint)
+        return Problem(self.shown, line, col, message, hint, severity)
 
 
 def _plain(node: Any, loc: Loc, doc: Document) -> Any:

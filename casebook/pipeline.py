@@ -41,6 +41,8 @@ def check(root: Path) -> Library:
 def build(request: BuildRequest) -> list[Path]:
     """Build every course for every selected force; return the folders written."""
     library = load_library(request.root)
+    for warning in library.warnings:
+        log.warning("%s", warning)
     targets = select_targets(request.targets)
     jobs = plan(library, request.forces)
     with Staging(request.out) as staging:

@@ -117,3 +117,11 @@ def test_root_lets_a_force_keep_content_in_its_own_folder(shipped: Path):
     assert result.code == 0, result.err
     courses = [p.name for p in (shipped / "output" / "default").iterdir()]
     assert courses == ["social-media"]
+
+
+def test_overdue_review_is_a_warning_not_an_error(project: Path):
+    path = project / "scenarios" / "public-post.yaml"
+    path.write_text(path.read_text().replace("review_by: 2027-01-01", "review_by: 2026-02-01"))
+    result = run_cli("check", "--root", project)
+    assert result.code == 0
+    assert "scenarios/public-post.yaml:39:14: warning: review overdue since 2026-02-01" in result.err
