@@ -80,7 +80,7 @@ class _Reader:
             if result is None:
                 continue
             doc, item = result
-            item_id = getattr(item, "id")
+            item_id = item.id
             if item_id != path.stem:
                 self.problems.append(doc.problem(("id",), f"id '{item_id}' differs from the file name "
                                                  f"'{path.name}'", f"rename the file to '{item_id}.yaml' "

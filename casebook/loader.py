@@ -112,7 +112,7 @@ def load_yaml(path: Path, root: Path) -> Document | Problem:
         line = raw[: exc.start].count(b"\n") + 1
         return Problem(shown, line, 1, "the file is not valid UTF-8 text",
                        "save it as UTF-8 (most editors offer this under 'Save as' or 'Encoding')")
-    if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in text.splitlines()):
+    if not text.strip() or all(row.strip().startswith("#") or not row.strip() for row in text.splitlines()):
         return Problem(shown, 1, 1, "the file is empty", "add the content or delete the file")
     doc = Document(path, shown, None)
     try:

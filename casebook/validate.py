@@ -48,9 +48,7 @@ def _data_loc(doc: Document, loc: tuple[Any, ...], missing: bool) -> tuple[Loc, 
     """Drop pydantic's union tags from `loc`; say whether the last key is absent."""
     node, path = doc.data, []
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and part < len(node):
             node = node[part]
         elif isinstance(node, dict) and part is loc[-1] and missing:
             return tuple(path), True
@@ -77,9 +75,7 @@ def _unwrap(annotation: Any) -> Any:
     while True:
         origin = typing.get_origin(annotation)
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if origin is typing.Annotated:
-            annotation = args[0]
-        elif origin in (list, tuple):
+        if origin is typing.Annotated or origin in (list, tuple):
             annotation = args[0]
         elif origin in (typing.Union, types.UnionType):
             models = tuple(a for a in args if isinstance(a, type) and issubclass(a, BaseModel))
