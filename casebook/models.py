@@ -153,10 +153,15 @@ class Decision(Strict):
     standards: list[Slug] = Field(min_length=1, description="Ids of the standards this decision tests.")
 
     @model_validator(mode="after")
-    def _some_choice_scores(self) -> Decision:
-        if max(c.score for c in self.choices) == 0:
+    def _one_best_choice(self) -> Decision:
+        scores = sorted((c.score for c in self.choices), reverse=True)
+        if scores[0] == 0:
             raise field_error(
                 "choices", "a decision needs at least one choice with a score above 0 (the best action)")
+        if scores[0] == scores[1]:
+            raise field_error(
+                "choices", f"two choices share the top score {scores[0]}; give the best action the "
+                "highest score alone, so learners and the LMS know which answer was right")
         return self
 
     @property
