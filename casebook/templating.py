@@ -9,6 +9,7 @@ fails the build instead of printing a blank.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined,
@@ -35,8 +36,9 @@ def template_dirs(root: Path) -> list[Path]:
     return unique
 
 
+@lru_cache(maxsize=8)
 def environment(root: Path) -> Environment:
-    """A strict, autoescaping environment with Casebook's filters."""
+    """A strict, autoescaping environment with Casebook's filters (one per project)."""
     loader = ChoiceLoader([
         FileSystemLoader([str(d) for d in template_dirs(root)]),
         PrefixLoader({"builtin": FileSystemLoader(str(builtin_templates()))}),

@@ -8,6 +8,7 @@ each step gets the interaction id the LMS records. Targets only lay this out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import Markup
@@ -106,8 +107,9 @@ class CourseView:
         return self.built_at[:10]
 
 
+@lru_cache(maxsize=64)
 def course_view(job: Job) -> CourseView:
-    """Everything a target needs for one course and one force."""
+    """Everything a target needs for one course and one force (built once per job)."""
     library, course, force = job.library, job.course, job.force
     standards = library.standards
     refs = lambda ids: [StandardRef(i, standards[i].title) for i in ids]  # noqa: E731

@@ -1,0 +1,145 @@
+"""The quiz, as files: one page, one stylesheet, one script and the force's logo.
+
+The web target and both SCORM targets ship the same files; only the page's
+`data-lms` mode differs. The course is embedded in the page as JSON inside a
+non-executed `<script type="application/json">`, escaped so that nothing in the
+content can close that element. The page's Content-Security-Policy allows only
+the package's own script, stylesheet and images, so the force's colours are
+written into the stylesheet rather than into a style attribute.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from .. import suspend
+from ..view import CourseView, ScenarioView, StepView
+
+MODES = ("web", "scorm12", "scorm2004")
+#: quiz.js is these files, in this order: the LMS adapter, the engine, the view.
+SCRIPT_PARTS = ("quiz/lms.js", "quiz/engine.js", "quiz/view.js")
+#: Block HTML that is one paragraph is sent without its <p> (the view puts it back), which
+#: saves kilobytes over a course and lets a one-paragraph prompt sit in a fieldset's legend.
+_ONE_PARAGRAPH = re.compile(r"<p>((?:(?!</?p>).)*)</p>\n?", re.DOTALL)
+#: A comment on lines of its own: /* ... */ with no */ inside.
+_COMMENT_LINES = re.compile(r"^[ \t]*/\*(?:(?!\*/).)*\*/[ \t]*\n", re.DOTALL | re.MULTILINE)
+
+
+def quiz_files(view: CourseView, env: Environment, mode: str) -> dict[str, bytes]:
+    """index.html, quiz.css, quiz.js and (when the force has one) logo.svg."""
+    if mode not in MODES:
+        raise ValueError(f"unknown quiz mode {mode!r}; expected one of {', '.join(MODES)}")
+    suspend.check(view)
+    files = {
+        "index.html": page(view, env, mode),
+        "quiz.css": stylesheet(view, env),
+        "quiz.js": compact(b"".join(asset(env, p) for p in SCRIPT_PARTS).decode()).encode(),
+    }
+    if view.branding.logo:
+        files["logo.svg"] = view.branding.logo.read_bytes()
+    return files
+
+
+def page(view: CourseView, env: Environment, mode: str) -> bytes:
+    """The launch page, with the course data embedded."""
+    return env.get_template("quiz/page.html").render(
+        view=view, mode=mode, has_logo=view.branding.logo is not None,
+        course_json=Markup(embed_json(quiz_data(view)))).encode("utf-8")
+
+
+def stylesheet(view: CourseView, env: Environment) -> bytes:
+    """quiz.css with the force's colours set as custom properties in front of it."""
+    b = view.branding
+    colours = f":root{{--brand:{b.primary};--on-brand:{b.on_primary};--accent:{b.accent}}}\n"
+    return (colours + compact(asset(env, "quiz/quiz.css").decode())).encode()
+
+
+def compact(source: str) -> str:
+    """Drop whole-line comments, indentation and blank lines from the script or stylesheet.
+
+    The sources are written for people (a header comment per function); packages are
+    counted in kilobytes. Only whole lines go, so code and strings are never touched
+    (the sources have no multi-line strings).
+    """
+    lines = (line.strip() for line in _COMMENT_LINES.sub("", source).splitlines())
+    return "".join(line + "\n" for line in lines if line and not line.startswith("//"))
+
+
+def embed_json(data: dict[str, Any]) -> str:
+    """JSON safe inside a script element: no '<', '>' or '&' survive as themselves."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def quiz_data(view: CourseView) -> dict[str, Any]:
+    """Everything the runtime needs, with Markdown already rendered to HTML."""
+    return {
+        "key": f"casebook:{view.id}:{view.version}:{view.content_hash}",
+        "id": view.id, "title": view.title, "version": view.version,
+        "force": view.branding.name, "minutes": view.duration_minutes,
+        "intro": _html(view.intro), "outcomes": view.learning_outcomes,
+        "guidance": [{"text": q.text, "by": q.attribution} for q in view.guidance],
+        "closing": _html(view.closing),
+        "routes": [{"name": r.name, "how": r.how} for r in view.force.reporting_routes],
+        "passMark": view.pass_mark, "shuffle": view.shuffle, "attempts": view.attempts,
+        "attestation": view.attestation,
+        "standards": _standards(view),
+        "scenarios": [_scenario(s) for s in view.scenarios],
+    }
+
+
+def _standards(view: CourseView) -> dict[str, str]:
+    """Titles of the standards the course names, by id (steps refer to them by id)."""
+    found: dict[str, str] = {}
+    for sc in view.scenarios:
+        for ref in sc.breached + [r for st in sc.steps for r in st.standards]:
+            found[ref.id] = ref.title
+    return dict(sorted(found.items()))
+
+
+def _scenario(sc: ScenarioView) -> dict[str, Any]:
+    b = sc.based_on
+    return {
+        "id": sc.id, "title": sc.title, "note": sc.content_note, "setting": _html(sc.setting),
+        "exhibit": sc.exhibit.model_dump(exclude_none=True) if sc.exhibit else None,
+        "basedOn": {"force": b.force, "date": b.date},
+        "sources": [{"title": s.title, "publisher": s.publisher, "url": s.url,
+                     "date": s.date.isoformat()} for s in b.sources],
+        "steps": [_step(st) for st in sc.steps],
+        "outcome": _html(sc.outcome), "breached": [r.id for r in sc.breached],
+        "points": sc.learning_points,
+    }
+
+
+def _step(st: StepView) -> dict[str, Any]:
+    step: dict[str, Any] = {
+        "id": st.id, "iid": st.interaction_id, "type": st.type, "prompt": _html(st.prompt),
+        "standards": [r.id for r in st.standards], "weight": st.weight,
+    }
+    if st.kind == "decision":
+        step["options"] = [{"text": str(o.text), "feedback": _html(o.feedback), "score": o.score,
+                            "next": o.next} for o in st.options]
+    else:
+        step["options"] = [{"text": str(o.text), "feedback": _html(o.feedback), "correct": o.correct}
+                           for o in st.options]
+    return step
+
+
+def asset(env: Environment, name: str) -> bytes:
+    """A static file, found the way templates are: the project's templates/ first, then the
+    built-ins (the same search as `templating.asset_path`, without needing the root)."""
+    assert env.loader is not None
+    _, filename, _ = env.loader.get_source(env, name)
+    return Path(filename).read_bytes()
+
+
+def _html(block: Markup) -> str:
+    """Block HTML, or the inside of its only paragraph."""
+    one = _ONE_PARAGRAPH.fullmatch(str(block))
+    return one.group(1) if one else str(block).rstrip("\n")
