@@ -1,0 +1,224 @@
+"""Benchmark the quiz packages of the shipped course.
+
+    .venv/bin/python bench/quiz.py [--root .] [--runs 5]
+
+Prints, for every SCORM package built from the project (every force):
+  * zip bytes and file count, with and without the force logo;
+  * the launch page's requests and bytes (index.html loaded in headless Chromium
+    from the unzipped package on a loopback HTTP server, with no LMS; any other
+    request is aborted);
+  * time to the first usable control (the first enabled, visible button in
+    <main>), median of N cold loads (a fresh browser context each), against a
+    one-file static page with a button measured in the same run.
+Targets: zip <= 40 KB without the logo, <= 4 requests and <= 60 KB for the launch
+page, ready <= 1.5x the static page. Exit status 1 if a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import io
+import statistics
+import sys
+import tempfile
+import threading
+import zipfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from casebook.cli import main as casebook  # noqa: E402
+from casebook.packaging import deterministic_zip  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+LOGO = "logo.svg"
+TARGETS = {"zip_kb": 40, "requests": 4, "launch_kb": 60, "ready_ratio": 1.5}
+
+#: Stamps performance.now() the first time an enabled, visible button is in <main>.
+READY_PROBE = """
+(() => {
+  const ready = () => {
+    const b = document.querySelector('main button:not([disabled])');
+    if (b && b.getClientRects().length) { window.__ready = performance.now(); return true; }
+    return false;
+  };
+  const watch = () => {
+    if (ready()) return;
+    const obs = new MutationObserver(() => { if (ready()) obs.disconnect(); });
+    obs.observe(document, {subtree: true, childList: true, attributes: true});
+  };
+  if (document.readyState === 'loading') document.addEventListener('readystatechange', watch, {once: true});
+  else watch();
+})();
+"""
+STATIC_PAGE = ("<!doctype html><html lang=en><meta charset=utf-8><title>Static</title>"
+               "<main><h1>Static page</h1><button type=button>Start</button></main></html>")
+
+
+def build(root: Path, out: Path) -> list[Path]:
+    code = casebook(["build", "--root", str(root), "--out", str(out), "--force", "all", "-q",
+                     "--target", "scorm12", "--target", "scorm2004"])
+    if code:
+        sys.exit(f"bench: the build failed (exit {code})")
+    return sorted(out.rglob("*.zip"))
+
+
+def zip_figures(archive: Path) -> dict[str, int]:
+    with zipfile.ZipFile(archive) as z:
+        files = {i.filename: z.read(i) for i in z.infolist()}
+    without = {n: d for n, d in files.items() if n != LOGO}
+    return {"bytes": archive.stat().st_size, "files": len(files),
+            "bytes_nologo": len(deterministic_zip(without)), "files_nologo": len(without)}
+
+
+class Site:
+    """A loopback HTTP server for one folder (as an LMS would serve the package), with a log
+    of the requests and bytes of the current load. Serving from a real server, not
+    Playwright routing, keeps per-request overhead as low as for the static page."""
+
+    def __init__(self, folder: Path):
+        site = self
+        self.folder = folder
+        self.requests: list[str] = []
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+                super().__init__(*args, directory=str(folder), **kwargs)
+
+            def do_GET(self) -> None:
+                site.requests.append(self.path)
+                super().do_GET()
+
+            def log_message(self, *args) -> None:  # type: ignore[no-untyped-def]
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/index.html"
+
+    def reset(self) -> None:
+        self.requests = []
+
+    def bodies(self) -> list[bytes]:
+        files = [self.folder / r.split("?")[0].lstrip("/") for r in self.requests]
+        return [f.read_bytes() for f in files if f.is_file()]
+
+    @property
+    def bytes(self) -> int:
+        return sum(len(b) for b in self.bodies())
+
+    @property
+    def gzip_bytes(self) -> int:
+        return sum(len(gzip.compress(b, compresslevel=6, mtime=0)) for b in self.bodies())
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def load(browser, site: Site) -> float:  # type: ignore[no-untyped-def]
+    """One cold load in a fresh context: ms to the first usable control."""
+    site.reset()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.add_init_script(READY_PROBE)
+        page.route(lambda url: not url.startswith(site.url.rsplit("/", 1)[0]), lambda r: r.abort())
+        page.goto(site.url)
+        page.wait_for_function("() => window.__ready !== undefined", timeout=15_000)
+        return page.evaluate("() => window.__ready")
+    finally:
+        context.close()
+
+
+def median_ready(browser, site: Site, static: Site, runs: int):  # type: ignore[no-untyped-def]
+    """Median ready time of the package and of the static page, loaded in alternation
+    so that both see the same machine load; and the package's request log."""
+    times, static_times = [], []
+    for _ in range(runs):
+        static_times.append(load(browser, static))
+        times.append(load(browser, site))
+    return statistics.median(times), statistics.median(static_times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--root", type=Path, default=REPO, help="project folder (default: the repository)")
+    parser.add_argument("--runs", type=int, default=5, help="cold loads per page (default: 5)")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="casebook-bench-") as tmp:
+        tmp_path = Path(tmp)
+        packages = build(args.root.resolve(), tmp_path / "out")
+        static = tmp_path / "static"
+        static.mkdir()
+        (static / "index.html").write_text(STATIC_PAGE)
+        rows, failures = [], []
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            static_site = Site(static)
+            load(browser, static_site)  # warm the browser process once; not measured
+            for archive in packages:
+                unpacked = tmp_path / "unzipped" / archive.parent.name / archive.parent.parent.name / archive.stem
+                with zipfile.ZipFile(archive) as z:
+                    z.extractall(unpacked)
+                site = Site(unpacked)
+                ready_ms, static_ms = median_ready(browser, site, static_site, args.runs)
+                site.close()
+                site.requests = [r for r in site.requests if r]  # the last load's log
+                figures = zip_figures(archive)
+                label = f"{archive.parent.parent.name}/{archive.name}"
+                rows.append((label, figures, len(site.requests), site.bytes, site.gzip_bytes, ready_ms, static_ms))
+                failures += check(label, figures, len(site.requests), site.bytes, ready_ms / static_ms)
+            static_site.close()
+            browser.close()
+    print_table(rows)
+    for failure in failures:
+        print(f"MISSED: {failure}")
+    return 1 if failures else 0
+
+
+def check(label: str, f: dict[str, int], requests: int, launch_bytes: int, ratio: float) -> list[str]:
+    missed = []
+    if f["bytes_nologo"] > TARGETS["zip_kb"] * 1024:
+        missed.append(f"{label}: zip {f['bytes_nologo'] / 1024:.1f} KB without logo > {TARGETS['zip_kb']} KB")
+    if requests > TARGETS["requests"]:
+        missed.append(f"{label}: {requests} launch requests > {TARGETS['requests']}")
+    if launch_bytes > TARGETS["launch_kb"] * 1024:
+        missed.append(f"{label}: launch page {launch_bytes / 1024:.1f} KB > {TARGETS['launch_kb']} KB")
+    if ratio > TARGETS["ready_ratio"]:
+        missed.append(f"{label}: ready {ratio:.2f}x the static page > {TARGETS['ready_ratio']}x")
+    return missed
+
+
+def print_table(rows: list) -> None:  # type: ignore[type-arg]
+    out = io.StringIO()
+    head = ("package", "zip KB", "files", "zip KB no logo", "files no logo", "requests", "launch KB",
+            "launch KB gzip", "ready ms", "static ms", "x static")
+    table = [head] + [
+        (label, f"{f['bytes'] / 1024:.1f}", str(f["files"]), f"{f['bytes_nologo'] / 1024:.1f}",
+         str(f["files_nologo"]), str(req), f"{b / 1024:.1f}", f"{gz / 1024:.1f}", f"{ms:.1f}",
+         f"{st:.1f}", f"{ms / st:.2f}")
+        for label, f, req, b, gz, ms, st in rows]
+    widths = [max(len(r[i]) for r in table) for i in range(len(head))]
+    for n, row in enumerate(table):
+        out.write("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))))
+        out.write("\n")
+        if n == 0:
+            out.write("  ".join("-" * w for w in widths) + "\n")
+    out.write("\nready = first enabled, visible button in <main>, performance.now(), median of the runs;\n"
+              "static = a one-file page with a button, loaded alternately with each package.\n"
+              "launch KB = bytes served as stored (the LMS may gzip them: launch KB gzip, level 6).\n")
+    out.write(f"targets: zip <= {TARGETS['zip_kb']} KB without logo; launch <= {TARGETS['requests']} requests "
+              f"and <= {TARGETS['launch_kb']} KB; ready <= {TARGETS['ready_ratio']}x static\n")
+    print(out.getvalue(), end="")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
