@@ -8,7 +8,6 @@ import re
 
 import pytest
 
-from lms_host.fixtures import browser, context  # noqa: F401  (pytest fixtures)
 from lms_host.harness import LmsSession
 
 SCO = "/adapter-sco.html"

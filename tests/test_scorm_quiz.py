@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_PROJECT, REPO, run_cli
-from lms_host.fixtures import browser, context  # noqa: F401  (pytest fixtures)
 from lms_host.harness import LmsSession, unzip
-from lms_host.keyboard import Answer, screen, take_course
+from lms_host.keyboard import Answer, attest, screen, take_course
 
 TIMESPAN_12 = re.compile(r"^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$")
 TIME_12 = re.compile(r"^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,2})?$")
@@ -131,6 +130,10 @@ def test_keyboard_run_reports_exact_data(context, any_unpacked, version, passing
     result = session.frame.evaluate("""() => { const q = Casebook.quiz;
         return {...q.engine.score(q.state), finished: q.engine.finished(q.state)}; }""")
     assert result["passed"] is passing
+    if passing and session.frame.evaluate("() => !!Casebook.quiz.course.attestation"):
+        status = "cmi.core.lesson_status" if version == "scorm12" else "cmi.success_status"
+        assert dict(session.sets()).get(status) != "passed", "reported passed before the attestation"
+        attest(session)
     close_sco(session)
     sets = session.sets()
     values = dict(sets)

@@ -131,9 +131,16 @@
       this.save();
       if (at === "r" && from.charAt(0) === "o") {
         const s = this.engine.score(this.state);
-        this.safely(() => this.lms.complete({ scorePercent: s.percent, passed: s.passed }));
+        // A pass counts only once the learner has confirmed the attestation, if there is one.
+        if (!(s.passed && this.course.attestation)) this.report();
       }
       this.render(true);
+    }
+
+    /** Tell the LMS the score and whether the attempt passed. */
+    report() {
+      const s = this.engine.score(this.state);
+      this.safely(() => this.lms.complete({ scorePercent: s.percent, passed: s.passed }));
     }
 
     /** Draw the screen for the current position; move focus to its heading. */
@@ -379,6 +386,7 @@
         if (!form.querySelector("#attest").checked) return this.showError(form, "Tick the box to confirm", "attest");
         this.state.attested = true;
         this.save();
+        this.report();
         this.render(false);
         document.getElementById("attested").focus();
       });

@@ -22,9 +22,6 @@ SCORM_AGAIN = REPO / "node_modules" / "scorm-again" / "dist" / "scorm-again.min.
 ADAPTER = REPO / "templates" / "quiz" / "lms.js"
 ORIGIN = "http://lms.test"
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 #: Per version: the recorded call names and the element names tests read.
 VERSION = {

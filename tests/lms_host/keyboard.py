@@ -138,3 +138,11 @@ def take_course(session: Any, passing: bool, stop_after: int | None = None) -> l
         press_button(session, label)
         session.frame.wait_for_function("at => Casebook.quiz.state.at !== at", arg=before)
     raise AssertionError("the quiz did not reach the results screen")
+
+
+def attest(session: Any) -> None:
+    """Tick the attestation on the results screen and confirm it, by keyboard."""
+    tab_to(session, "el => el.id === 'attest'")
+    session.page.keyboard.press("Space")
+    press_button(session, "Confirm")
+    session.frame.wait_for_function("() => Casebook.quiz.state.attested === true")
