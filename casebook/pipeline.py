@@ -47,8 +47,9 @@ def build(request: BuildRequest) -> list[Path]:
     jobs = plan(library, request.forces)
     with Staging(request.out) as staging:
         produced: dict[str, dict[str, bytes]] = defaultdict(dict)
-        for target in targets:
-            for job, relative, data in target.render(jobs):
+        streams = [target.render(jobs) for target in targets]  # slow targets start work now
+        for stream in streams:
+            for job, relative, data in stream:
                 staging.add(job.unit, relative, data)
                 produced[job.unit][relative] = data
         for job in jobs:
