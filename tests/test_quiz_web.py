@@ -67,6 +67,8 @@ def rich_project(dest: Path) -> Path:
                         "    - sender: Jo (PC)\n      time: \"21:16\"\n"
                         "      text: \"</script><script>window.__xss = 4</script> lol\"\n")
     chat.write_text(text)
+    post = dest / "scenarios" / "public-post.yaml"
+    post.write_text(post.read_text().replace("  breached: [discreditable-conduct]\n", ""))
     course = dest / "content" / "courses" / "basics.yaml"
     course.write_text(course.read_text() + "attestation: I understand the Standards apply online.\n"
                       "guidance:\n  - text: Think before you post.\n    attribution: College of Policing\n"
@@ -494,3 +496,14 @@ def test_worst_case_resume_data_matches_the_build_check(open_quiz, request, whic
     assert result["text"] == suspend.worst_case(view)
     assert result["back"] == result["text"]
     assert len(result["text"]) == suspend.worst_case_length(view) <= suspend.LIMIT
+
+
+def test_an_outcome_with_no_published_finding_says_so(open_quiz, rich_site: Path):
+    quiz = open_quiz(rich_site)
+    quiz.page.evaluate("() => Casebook.quiz.go('o1')")  # the second scenario's real-case outcome
+    body = quiz.page.inner_text("main")
+    assert "Standards found breached" in body
+    assert "The public record does not list which standards were found breached." in body
+    quiz.page.evaluate("() => Casebook.quiz.go('o0')")
+    assert "Discreditable conduct" in quiz.page.inner_text("main")
+    quiz.assert_clean()
