@@ -58,3 +58,10 @@ def test_page_counts_are_sensible_for_a_course_of_nine_cases(packs):  # type: ig
     briefing, trainer = len(packs["briefing"].pages), len(packs["trainer"].pages)
     assert 12 <= briefing <= 45
     assert briefing < trainer <= 80
+
+
+def test_a_case_with_no_published_finding_names_no_standards(packs, library):  # type: ignore[no-untyped-def]
+    briefing = flat(" ".join(p.extract_text() for p in packs["briefing"].pages))
+    unlisted = [s for s in library.scenarios.values() if not s.outcome.breached]
+    assert unlisted, "the shipped course has cases whose record lists no standards"
+    assert briefing.count("The public record does not list which standards were found breached") == len(unlisted)
