@@ -59,6 +59,9 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     except UsageError as exc:
         print(f"casebook: error: {exc}", file=stderr)
         return 2
+    except OSError as exc:  # a full disk or a read-only folder: nothing was published
+        print(f"casebook: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=stderr)
+        return 1
     finally:
         logging.getLogger("casebook").removeHandler(handler)
 

@@ -12,13 +12,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import TemplateError
+
 from . import __version__
 from .clock import build_datetime
-from .diagnostics import UsageError
+from .diagnostics import ContentError, UsageError
 from .library import Library, load_library
 from .output import Staging
 from .targets import TARGETS, Job, Target
 from .targets import load as load_target
+from .template_errors import template_problem
 
 log = logging.getLogger("casebook")
 
@@ -46,18 +49,27 @@ def build(request: BuildRequest) -> list[Path]:
     targets = select_targets(request.targets)
     jobs = plan(library, request.forces)
     with Staging(request.out) as staging:
-        produced: dict[str, dict[str, bytes]] = defaultdict(dict)
-        streams = [target.render(jobs) for target in targets]  # slow targets start work now
-        for stream in streams:
-            for job, relative, data in stream:
-                staging.add(job.unit, relative, data)
-                produced[job.unit][relative] = data
+        try:
+            produced = render(targets, jobs, staging)
+        except TemplateError as exc:
+            raise ContentError([template_problem(exc, request.root)]) from None
         for job in jobs:
             staging.add(job.unit, "build.json", build_record(job, produced[job.unit]))
         written = staging.publish()
     for folder in written:
         log.info("wrote %s", folder)
     return written
+
+
+def render(targets: list[Target], jobs: list[Job], staging: Staging) -> dict[str, dict[str, bytes]]:
+    """Stage every target's files for every job; return them by unit for build.json."""
+    produced: dict[str, dict[str, bytes]] = defaultdict(dict)
+    streams = [target.render(jobs) for target in targets]  # slow targets start work now
+    for stream in streams:
+        for job, relative, data in stream:
+            staging.add(job.unit, relative, data)
+            produced[job.unit][relative] = data
+    return produced
 
 
 def select_targets(names: tuple[str, ...]) -> list[Target]:

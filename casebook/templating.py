@@ -36,11 +36,16 @@ def template_dirs(root: Path) -> list[Path]:
     return unique
 
 
-@lru_cache(maxsize=8)
 def environment(root: Path) -> Environment:
-    """A strict, autoescaping environment with Casebook's filters (one per project)."""
+    """A strict, autoescaping environment with Casebook's filters, shared by every
+    target of a build (templates compile once) and renewed when the search path changes."""
+    return _environment(tuple(template_dirs(root)))
+
+
+@lru_cache(maxsize=8)
+def _environment(dirs: tuple[Path, ...]) -> Environment:
     loader = ChoiceLoader([
-        FileSystemLoader([str(d) for d in template_dirs(root)]),
+        FileSystemLoader([str(d) for d in dirs]),
         PrefixLoader({"builtin": FileSystemLoader(str(builtin_templates()))}),
     ])
     env = Environment(
@@ -49,7 +54,7 @@ def environment(root: Path) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        auto_reload=False,
+        auto_reload=True,  # a long-lived process (tests, a preview) sees edited templates
         keep_trailing_newline=True,
     )
     env.filters["markdown"] = markdown.render

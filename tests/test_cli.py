@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 from ruamel.yaml import YAML
 
-from conftest import REPO, run_cli
+from conftest import REPO, run_cli, tree_snapshot
 
 
 def test_shipped_content_passes_check():
@@ -125,3 +125,32 @@ def test_overdue_review_is_a_warning_not_an_error(project: Path):
     result = run_cli("check", "--root", project)
     assert result.code == 0
     assert "scenarios/public-post.yaml:39:14: warning: review overdue since 2026-02-01" in result.err
+
+
+def test_a_template_syntax_error_is_located_and_nothing_is_written(project: Path):
+    assert run_cli("build", "--root", project, "--target", "web").code == 0
+    before = tree_snapshot(project / "output")
+    (project / "templates" / "quiz").mkdir(parents=True)
+    (project / "templates" / "quiz" / "page.html").write_text("<!doctype html>\n<title>{{ view.title </title>\n")
+    result = run_cli("build", "--root", project, "--target", "web")
+    assert result.code == 1
+    assert result.err.startswith("templates/quiz/page.html:2:1: error: template syntax:")
+    assert "Traceback" not in result.err
+    assert tree_snapshot(project / "output") == before
+
+
+def test_a_template_naming_something_unknown_is_located(project: Path):
+    (project / "templates" / "quiz").mkdir(parents=True)
+    (project / "templates" / "quiz" / "page.html").write_text("<!doctype html>\n\n<p>{{ view.nonsense }}</p>\n")
+    result = run_cli("build", "--root", project, "--target", "web")
+    assert result.code == 1
+    assert result.err.startswith("templates/quiz/page.html:3:1: error: template:")
+    assert "nonsense" in result.err
+
+
+def test_an_unwritable_output_folder_is_a_message_not_a_traceback(project: Path, tmp_path: Path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the output folder should be")
+    result = run_cli("build", "--root", project, "--target", "web", "--out", blocker / "output")
+    assert result.code == 1
+    assert result.err.startswith("casebook: error:") and "Traceback" not in result.err
