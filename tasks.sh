@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The two commands of README.md: `./tasks.sh build` and `./tasks.sh test`.
-# Each installs what it needs by itself: a virtual environment with Casebook and its
-# Python dependencies, the npm dev dependencies, and (for tests) Debian's chromium
-# and poppler-utils when missing.
+# Each installs what it needs by itself: Debian's Pango and fonts for the PDFs, a
+# virtual environment with Casebook and its Python dependencies, and for the tests
+# the npm dev dependencies, Debian's chromium and poppler-utils, when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 VENV=.venv
@@ -29,16 +29,22 @@ npm_env() {
   fi
 }
 
-debian_tools() {
+# Debian packages: $1 is "build" (WeasyPrint's Pango and the PDF fonts) or "test"
+# (those, plus chromium for the browser tests and poppler-utils to look at PDFs).
+debian_packages() {
   local missing=()
-  command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
-  command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+  ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
+  fc-list 2>/dev/null | grep -qi 'Liberation Sans' || missing+=(fonts-liberation)
+  if [ "$1" = test ]; then
+    [ -x /usr/bin/chromium ] || missing+=(chromium)
+    command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+  fi
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "The browser and PDF tests need: ${missing[*]}. Install them with:" >&2
+    echo "Casebook needs these Debian packages: ${missing[*]}. Install them with:" >&2
     echo "  sudo apt-get install -y ${missing[*]}" >&2
     exit 1
   fi
@@ -47,6 +53,7 @@ debian_tools() {
 case "${1:-}" in
   build)
     shift
+    debian_packages build
     python_env
     "$VENV/bin/casebook" build "$@"
     ;;
@@ -54,7 +61,7 @@ case "${1:-}" in
     shift
     python_env
     npm_env
-    debian_tools
+    debian_packages test
     "$VENV/bin/python" -m pytest "$@"
     ;;
   *)
