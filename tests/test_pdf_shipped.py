@@ -65,3 +65,9 @@ def test_a_case_with_no_published_finding_names_no_standards(packs, library):  #
     unlisted = [s for s in library.scenarios.values() if not s.outcome.breached]
     assert unlisted, "the shipped course has cases whose record lists no standards"
     assert briefing.count("The public record does not list which standards were found breached") == len(unlisted)
+
+
+def test_the_session_plan_quotes_the_audience_as_written(packs, library):  # type: ignore[no-untyped-def]
+    trainer = flat(" ".join(p.extract_text() for p in packs["trainer"].pages[:4]))
+    audience = flat(library.courses["social-media"].audience).rstrip(".")
+    assert f"Audience: {audience}." in trainer
