@@ -23,7 +23,7 @@ from ..view import CourseView, ScenarioView, StepView
 
 MODES = ("web", "scorm12", "scorm2004")
 #: quiz.js is these files, in this order: the LMS adapter, the engine, the view.
-SCRIPT_PARTS = ("quiz/lms.js", "quiz/engine.js", "quiz/dom.js", "quiz/view.js", "quiz/screens.js")
+SCRIPT_PARTS = ("quiz/scorm-data.js", "quiz/lms.js", "quiz/engine.js", "quiz/dom.js", "quiz/view.js", "quiz/screens.js")
 #: Block HTML that is one paragraph is sent without its <p> (the view puts it back), which
 #: saves kilobytes over a course and lets a one-paragraph prompt sit in a fieldset's legend.
 _ONE_PARAGRAPH = re.compile(r"<p>((?:(?!</?p>).)*)</p>\n?", re.DOTALL)

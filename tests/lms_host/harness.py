@@ -2,7 +2,7 @@
 
 Everything is served from one fake origin by Playwright routing (the recipe in
 shared/conformance/scorm-again.md): /lms.html (this folder), /scorm-again.min.js
-(from node_modules, never copied), /lms.js (the adapter, for adapter-only tests)
+(from node_modules, never copied), /scorm-data.js and /lms.js (the adapter, for adapter-only tests)
 and /pkg/... (the unzipped package). Any other request is aborted and recorded,
 and `LmsSession.check_clean()` fails the test on it, on a page error, or on a
 console warning (scorm-again prints its leniency warnings with console.warn).
@@ -19,7 +19,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 SHARED = REPO.parent / "shared"
 SCORM_AGAIN = REPO / "node_modules" / "scorm-again" / "dist" / "scorm-again.min.js"
-ADAPTER = REPO / "templates" / "quiz" / "lms.js"
+ADAPTER = REPO / "templates" / "quiz" / "lms.js"  # loaded after scorm-data.js beside it
 ORIGIN = "http://lms.test"
 
 
@@ -73,8 +73,8 @@ class LmsSession:
         path = url[len(ORIGIN) + 1:].split("?")[0].split("#")[0]
         if path == "scorm-again.min.js":
             file = SCORM_AGAIN
-        elif path == "lms.js":
-            file = ADAPTER
+        elif path in ("lms.js", "scorm-data.js"):
+            file = ADAPTER.parent / path
         elif path.startswith("pkg/") and self.package is not None:
             file = self.package / path.removeprefix("pkg/")
         else:
