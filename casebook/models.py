@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 Markdown = Annotated[str, Field(min_length=1, json_schema_extra={"format": "markdown"})]
@@ -30,6 +30,11 @@ StepId = Annotated[
     Field(description="Short id of a step within its scenario, e.g. 'q1' or 'decide'."),
 ]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"), Field(description="#rrggbb")]
+PartialDate = Annotated[
+    str,
+    BeforeValidator(lambda v: v.isoformat() if isinstance(v, dt.date) else str(v) if type(v) is int else v),
+    StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"),
+]
 AssetPath = Annotated[
     str,
     Field(description="Path of a local file, relative to the file that names it. "
@@ -58,7 +63,9 @@ class Source(Strict):
     publisher: Text = Field(description="Who published it, e.g. 'IOPC' or 'BBC News'.")
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] = Field(
         description="Public address of the source.")
-    date: dt.date = Field(description="Publication date, YYYY-MM-DD.")
+    date: PartialDate | None = Field(
+        default=None, description="Publication date: YYYY-MM-DD, or YYYY-MM or YYYY when only that is "
+        "known. Leave it out rather than guess.")
 
 
 class BasedOn(Strict):

@@ -77,9 +77,14 @@ def _tested(scenario: ScenarioView) -> list[StandardRef]:
 
 
 def uk_date(value: dt.date | str) -> str:
-    """'2020-11-24' -> '24 November 2020', the way UK documents write dates."""
-    day = value if isinstance(value, dt.date) else dt.date.fromisoformat(value[:10])
-    return f"{day.day} {day:%B %Y}"
+    """'2020-11-24' -> '24 November 2020', '2025-01' -> 'January 2025', '2018' -> '2018':
+    the way UK documents write dates, never claiming a day or month we do not know."""
+    text = value.isoformat() if isinstance(value, dt.date) else value
+    parts = text[:10].split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = dt.date(int(parts[0]), int(parts[1]), 1)
+    return f"{month:%B %Y}" if len(parts) == 2 else f"{int(parts[2])} {month:%B %Y}"
 
 
 def step_label(scenario: ScenarioView, step_id: str | None) -> str:
@@ -92,8 +97,9 @@ def step_label(scenario: ScenarioView, step_id: str | None) -> str:
 
 #: Pictographs beyond the Basic Multilingual Plane (most emoji), with an optional
 #: variation selector. Office fonts have no glyphs for them.
-_EMOJI = re.compile("([\U0001F000-\U0001FAFF])\uFE0F?")
-_SHORT_NAMES = {"\U0001F501": "repost", "\U0001F602": "laughing face", "\U0001F44D": "thumbs up"}
+_EMOJI = re.compile("([\U0001F000-\U0001FAFF\u2600-\u27BF])\uFE0F?")
+_SHORT_NAMES = {"\U0001F501": "repost", "\U0001F602": "laughing face", "\U0001F44D": "thumbs up",
+                "\u2764": "heart"}
 
 
 def emoji_names(text: str) -> str:

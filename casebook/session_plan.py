@@ -38,7 +38,7 @@ def session_plan(course: CourseView) -> list[Slot]:
     closing = max(1, round(total * CLOSING_SHARE))
     shares = apportion(total - intro - closing, [_discussion_weight(s) for s in course.scenarios])
     rows = [(intro, "Welcome and purpose", "Why the Standards apply online; the learning outcomes.")]
-    rows += [(m, f"Scenario {s.number}: {s.title}", _scenario_notes(s))
+    rows += [(m, f"Case {s.number}: {s.title}", _scenario_notes(s))
              for s, m in zip(course.scenarios, shares)]
     rows.append((closing, "Close and sign-off", "Key messages, how to report, attendance sheet."))
     return _timed(rows)
@@ -64,8 +64,9 @@ def _scenario_notes(scenario: ScenarioView) -> str:
     questions = len(scenario.steps)
     prompts = len(scenario.discussion_prompts)
     note = "Read the content note aloud first. " if scenario.content_note else ""
-    return (f"{note}Read the situation and exhibit; {questions} question{'s' * (questions != 1)}; "
-            f"{prompts} discussion prompt{'s' * (prompts != 1)}.")
+    exhibit = "situation and exhibit" if scenario.exhibit else "situation"
+    return (f"{note}Read the {exhibit}; {prompts} discussion prompt{'s' * (prompts != 1)} "
+            f"(its {questions} assessed step{'s' * (questions != 1)} are in the answer key).")
 
 
 def _timed(rows: list[tuple[int, str, str]]) -> list[Slot]:

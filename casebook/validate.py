@@ -174,6 +174,8 @@ def _pattern_hint(pattern: str) -> str | None:
         return "write colours as #rrggbb, e.g. '#1d4e89' (in quotes)"
     if "https?" in pattern:
         return "write the full address starting with https://"
+    if pattern.startswith(r"^\d{4}(-"):
+        return "write dates as YYYY-MM-DD, or YYYY-MM or YYYY when the day is not known"
     if r"\d+\." in pattern:
         return "write versions like '1.0.0', in quotes"
     return None

@@ -14,6 +14,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import markdown
+from .typography import curly
 from .models import (BasedOn, Catalogue, Decision, Exhibit, Force, Question, Quote, Scenario,
                      option_letter)
 from .targets import Job
@@ -119,24 +120,28 @@ def course_view(job: Job) -> CourseView:
     branding = Branding(force.name, force.colours.primary, force.colours.on_primary,
                         force.colours.accent or force.colours.primary, logo)
     return CourseView(
-        id=course.id, title=course.title, version=course.version, audience=course.audience,
-        duration_minutes=course.duration_minutes, learning_outcomes=course.learning_outcomes,
-        intro=markdown.render(course.intro), guidance=course.guidance,
+        id=course.id, title=curly(course.title), version=course.version, audience=curly(course.audience),
+        duration_minutes=course.duration_minutes, learning_outcomes=[curly(o) for o in course.learning_outcomes],
+        intro=markdown.render(course.intro),
+        guidance=[q.model_copy(update={"text": curly(q.text)}) for q in course.guidance],
         closing=markdown.render(course.closing), scenarios=scenarios,
         pass_mark=course.assessment.pass_mark, shuffle=course.assessment.shuffle,
-        attempts=course.assessment.attempts, attestation=course.attestation, force=force,
+        attempts=course.assessment.attempts,
+        attestation=curly(course.attestation) if course.attestation else None, force=force,
         branding=branding, catalogues=library.catalogues, built_at=job.built_at,
         content_hash=job.content_hash)
 
 
 def _scenario(scenario: Scenario, number: int, course_id: str, refs) -> ScenarioView:  # type: ignore[no-untyped-def]
     steps = [_step(scenario, i, refs) for i in range(len(scenario.steps))]
+    based_on = scenario.based_on.model_copy(update={"outcome": curly(scenario.based_on.outcome)})
     return ScenarioView(
-        id=scenario.id, number=number, title=scenario.title, summary=scenario.summary,
-        content_note=scenario.content_note, based_on=scenario.based_on,
+        id=scenario.id, number=number, title=curly(scenario.title), summary=curly(scenario.summary),
+        content_note=curly(scenario.content_note) if scenario.content_note else None, based_on=based_on,
         setting=markdown.render(scenario.setting), exhibit=scenario.exhibit, steps=steps,
         outcome=markdown.render(scenario.outcome.summary), breached=refs(scenario.outcome.breached),
-        learning_points=scenario.learning_points, discussion_prompts=scenario.discussion_prompts)
+        learning_points=[curly(p) for p in scenario.learning_points],
+        discussion_prompts=[curly(p) for p in scenario.discussion_prompts])
 
 
 def _step(scenario: Scenario, index: int, refs) -> StepView:  # type: ignore[no-untyped-def]

@@ -41,3 +41,19 @@ def test_question_weight_defaults_to_one():
                                  "options": [{"text": "True", "correct": True, "feedback": "f"},
                                              {"text": "False", "feedback": "f"}]})
     assert q.weight == 1
+
+
+@pytest.mark.parametrize(("written", "kept"), [("2020-11-24", "2020-11-24"), ("2025-01", "2025-01"),
+                                               ("2018", "2018")])
+def test_a_source_date_keeps_only_the_precision_known(written: str, kept: str):
+    import datetime as dt
+
+    from casebook.models import Source
+    value = dt.date.fromisoformat(written) if len(written) == 10 else written
+    source = Source(title="t", publisher="p", url="https://example.org", date=value)
+    assert source.date == kept
+
+
+def test_a_source_may_have_no_known_date():
+    from casebook.models import Source
+    assert Source(title="t", publisher="p", url="https://example.org").date is None

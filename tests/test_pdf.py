@@ -145,4 +145,11 @@ def test_contents_page_gives_page_numbers(built: Path):
 def test_emoji_print_as_their_names_because_office_fonts_lack_them():
     from casebook.packs import emoji_names
     assert emoji_names("Says it all 😂") == "Says it all [laughing face]"
-    assert emoji_names("❤️ 31 · 🤡") == "❤️ 31 · [clown face]"
+    assert emoji_names("❤️ 31 · 🤡") == "[heart] 31 · [clown face]"
+
+
+@pytest.mark.parametrize(("iso", "printed"), [("2020-11-24", "24 November 2020"), ("2025-01", "January 2025"),
+                                              ("2018", "2018")])
+def test_dates_print_only_what_is_known(iso: str, printed: str):
+    from casebook.packs import uk_date
+    assert uk_date(iso) == printed

@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from casebook.library import load_library
+from casebook.typography import curly
 from conftest import REPO, run_cli
 from test_pdf import bookmarks
 
@@ -39,8 +40,9 @@ def test_every_case_title_and_source_is_printed_and_bookmarked(packs, library, k
     for course in library.courses.values():
         for sid in course.scenarios:
             scenario = library.scenarios[sid]
-            assert flat(scenario.title) in content
-            assert any(scenario.title in t for t in titles), scenario.title
+            title = curly(scenario.title)  # printed with typographic quotes
+            assert flat(title) in content
+            assert any(title in t for t in titles), title
             for source in scenario.based_on.sources:
                 assert flat(source.title) in content
     for route in library.forces["northshire"].reporting_routes:

@@ -68,7 +68,8 @@ def rich_project(dest: Path) -> Path:
                         "      text: \"</script><script>window.__xss = 4</script> lol\"\n")
     chat.write_text(text)
     post = dest / "scenarios" / "public-post.yaml"
-    post.write_text(post.read_text().replace("  breached: [discreditable-conduct]\n", ""))
+    post.write_text(post.read_text().replace("  breached: [discreditable-conduct]\n", "")
+                    .replace("date: 2019-11-20", "date: 2019-11"))
     course = dest / "content" / "courses" / "basics.yaml"
     course.write_text(course.read_text() + "attestation: I understand the Standards apply online.\n"
                       "guidance:\n  - text: Think before you post.\n    attribution: College of Policing\n"
@@ -504,6 +505,7 @@ def test_an_outcome_with_no_published_finding_says_so(open_quiz, rich_site: Path
     body = quiz.page.inner_text("main")
     assert "Standards found breached" in body
     assert "The public record does not list which standards were found breached." in body
+    assert "Example News, November 2019" in body  # a month-only source date is not given a day
     quiz.page.evaluate("() => Casebook.quiz.go('o0')")
     assert "Discreditable conduct" in quiz.page.inner_text("main")
     quiz.assert_clean()

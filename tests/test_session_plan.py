@@ -28,7 +28,7 @@ def test_timings_sum_exactly_to_the_course_duration(view, minutes: int):  # type
 def test_plan_opens_gives_each_scenario_a_slot_and_closes(view):  # type: ignore[no-untyped-def]
     slots = session_plan(view)
     assert [s.activity for s in slots] == [
-        "Welcome and purpose", "Scenario 1: The group chat", "Scenario 2: The public post", "Close and sign-off"]
+        "Welcome and purpose", "Case 1: The group chat", "Case 2: The public post", "Close and sign-off"]
     assert all(later.start == earlier.end for earlier, later in zip(slots, slots[1:]))
 
 

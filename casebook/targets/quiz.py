@@ -110,7 +110,7 @@ def _scenario(sc: ScenarioView) -> dict[str, Any]:
         "exhibit": sc.exhibit.model_dump(exclude_none=True) if sc.exhibit else None,
         "basedOn": {"force": b.force, "date": b.date},
         "sources": [{"title": s.title, "publisher": s.publisher, "url": s.url,
-                     "date": s.date.isoformat()} for s in b.sources],
+                     "date": s.date} for s in b.sources],
         "steps": [_step(st) for st in sc.steps],
         "outcome": _html(sc.outcome), "breached": [r.id for r in sc.breached],
         "points": sc.learning_points,

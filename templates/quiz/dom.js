@@ -44,10 +44,12 @@
     return new DOMParser().parseFromString(html, "text/html").body.textContent.trim();
   }
 
-  /** "2019-11-28" -> "28 November 2019". */
+  /** "2019-11-28" -> "28 November 2019"; "2025-01" -> "January 2025"; "2018" -> "2018". */
   function longDate(iso) {
-    return new Date(iso + "T12:00:00Z").toLocaleDateString("en-GB",
-      { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    const parts = iso.split("-"), day = (parts.concat(["01", "01"])).slice(0, 3).join("-");
+    const shown = parts.length === 3 ? { day: "numeric", month: "long", year: "numeric" }
+      : parts.length === 2 ? { month: "long", year: "numeric" } : { year: "numeric" };
+    return new Date(day + "T12:00:00Z").toLocaleDateString("en-GB", Object.assign(shown, { timeZone: "UTC" }));
   }
 
   /** "1 attempt" / "3 attempts". */

@@ -24,7 +24,7 @@
           h("h2", { class: "heading-m" }, "Learning points"), list(sc.points),
           h("h2", { class: "heading-m" }, "Sources"), list(sc.sources.map((src) => [
             h("a", { class: "link", href: src.url, target: "_blank", rel: "noopener noreferrer" }, src.title + " (opens in new tab)"),
-            ", " + src.publisher + ", " + longDate(src.date)])),
+            ", " + src.publisher + (src.date ? ", " + longDate(src.date) : "")])),
           button(last ? "See your result" : "Next scenario", () => this.go(this.engine.next(this.state)))]
       };
     },
