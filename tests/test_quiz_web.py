@@ -404,7 +404,9 @@ def test_every_quiz_state_has_no_axe_violations(open_quiz, rich_site: Path):
     quiz.press("Confirm")
     check("results, attested")
     quiz.press("Review your answers")
+    assert quiz.heading() == "Review your answers"
     check("review")
+    quiz.assert_clean()
     assert {state: v for state, v in seen.items() if v} == {}
 
 
@@ -508,4 +510,29 @@ def test_an_outcome_with_no_published_finding_says_so(open_quiz, rich_site: Path
     assert "Example News, November 2019" in body  # a month-only source date is not given a day
     quiz.page.evaluate("() => Casebook.quiz.go('o0')")
     assert "Discreditable conduct" in quiz.page.inner_text("main")
+    quiz.assert_clean()
+
+
+def test_review_lists_every_answer_and_survives_a_reload(open_quiz, fixture_site: Path):
+    quiz = open_quiz(fixture_site)
+    complete_by_keyboard(quiz, best_letters)
+    quiz.press("Review your answers")
+    body = quiz.page.inner_text("main")
+    assert quiz.heading() == "Review your answers"
+    assert "Is the group private?" in body and "Which apply to personal accounts?" in body
+    quiz.page.reload()  # the attempt is finished: the learner may start again
+    quiz.page.wait_for_selector("main h1")
+    assert quiz.heading() == "Basics"
+    assert quiz.page.get_by_role("button", name="Start now").is_visible()
+    quiz.assert_clean()
+
+
+def test_a_pass_awaiting_the_attestation_resumes_on_the_results(open_quiz, rich_site: Path):
+    quiz = open_quiz(rich_site)
+    complete_by_keyboard(quiz, best_letters)
+    assert quiz.page.evaluate("() => Casebook.quiz.engine.finished(Casebook.quiz.state)") is False
+    quiz.page.reload()
+    quiz.page.wait_for_selector("main h1")
+    assert quiz.heading() == "Your result"
+    assert quiz.page.is_visible("#attest")
     quiz.assert_clean()

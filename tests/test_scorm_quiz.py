@@ -133,7 +133,9 @@ def test_keyboard_run_reports_exact_data(context, any_unpacked, version, passing
     if passing and session.frame.evaluate("() => !!Casebook.quiz.course.attestation"):
         status = "cmi.core.lesson_status" if version == "scorm12" else "cmi.success_status"
         assert dict(session.sets()).get(status) != "passed", "reported passed before the attestation"
+        assert session.frame.evaluate("() => Casebook.quiz.engine.finished(Casebook.quiz.state)") is False
         attest(session)
+        result["finished"] = session.frame.evaluate("() => Casebook.quiz.engine.finished(Casebook.quiz.state)")
     close_sco(session)
     sets = session.sets()
     values = dict(sets)

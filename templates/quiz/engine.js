@@ -204,7 +204,9 @@
     finished(state) {
       const w = this.where(state.at).screen;
       if (w !== "results" && w !== "review") return false;
-      return this.score(state).passed || this.attemptsLeft(state) === 0;
+      // A pass on a course with an attestation is final only once the learner confirms it.
+      if (this.score(state).passed) return !this.course.attestation || !!state.attested;
+      return this.attemptsLeft(state) === 0;
     }
 
     /** A new attempt after this one. */

@@ -8,6 +8,7 @@
 
   const Casebook = window.Casebook;
   const { h, button, list, longDate, plural } = Casebook.dom;
+  const L = Casebook.Engine.LETTERS;
 
   Object.assign(Casebook.View.prototype, {
     /** What happened in the real case: outcome, standards breached, learning points, sources. */

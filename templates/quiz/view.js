@@ -30,7 +30,9 @@
       this.lms.onFault((msg) => this.fault(msg));
       const boot = this.safely(() => this.lms.start()) || {};
       this.state = (boot.state && this.engine.deserialize(boot.state)) || this.engine.newState(1);
-      window.addEventListener("pagehide", () => this.safely(() => this.lms.finish(
+      // A page kept in the back/forward cache may come back: save, but end the session
+      // with the LMS only when the page is really going away.
+      window.addEventListener("pagehide", (e) => e.persisted ? this.save() : this.safely(() => this.lms.finish(
         this.engine.serialize(this.state), this.state.at, this.engine.finished(this.state))));
       this.render(false);
     }
@@ -225,7 +227,8 @@
     /** GOV.UK error summary plus an inline error message; focus goes to the summary. */
     showError(form, text, inputId) {
       this.clearError(form);
-      const summary = h("div", { class: "error-summary", tabindex: "-1", "aria-labelledby": "error-title" },
+      // As GOV.UK Frontend: the alert role inside announces it once; focus brings the reader to it.
+      const summary = h("div", { class: "error-summary", tabindex: "-1" },
         h("div", { role: "alert" }, h("h2", { class: "error-summary__title", id: "error-title" }, "There is a problem"),
           h("ul", { class: "error-summary__list" }, h("li", null, h("a", { href: "#" + inputId, onclick: (e) => {
             e.preventDefault();
