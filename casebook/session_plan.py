@@ -61,12 +61,10 @@ def _discussion_weight(scenario: ScenarioView) -> int:
 
 
 def _scenario_notes(scenario: ScenarioView) -> str:
-    questions = len(scenario.steps)
     prompts = len(scenario.discussion_prompts)
     note = "Read the content note aloud first. " if scenario.content_note else ""
     exhibit = "situation and exhibit" if scenario.exhibit else "situation"
-    return (f"{note}Read the {exhibit}; {prompts} discussion prompt{'s' * (prompts != 1)} "
-            f"(its {questions} assessed step{'s' * (questions != 1)} are in the answer key).")
+    return f"{note}Read the {exhibit}; {prompts} discussion prompt{'s' * (prompts != 1)}."
 
 
 def _timed(rows: list[tuple[int, str, str]]) -> list[Slot]:
