@@ -1,59 +1,15 @@
-"""The content model: the single truth of what a scenario, course, standard and
-force profile may contain.
-
-Every field carries a description because those descriptions become the JSON
-Schema editors use (`casebook schema`). Extra fields are forbidden so a typo is
-reported instead of silently ignored. Rules that span several fields of one
-object live here as validators; rules that span files (cross-references,
-the branching graph) live in `casebook.crossref`.
+"""A scenario: the public case it is modelled on, the situation, the exhibit, the
+assessed steps (questions and branching decisions), the real outcome.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field, StringConstraints, model_validator
 
-Markdown = Annotated[str, Field(min_length=1, json_schema_extra={"format": "markdown"})]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-Slug = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64),
-    Field(description="Lower-case letters, digits and hyphens, e.g. 'whatsapp-meme'."),
-]
-StepId = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=32),
-    Field(description="Short id of a step within its scenario, e.g. 'q1' or 'decide'."),
-]
-Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"), Field(description="#rrggbb")]
-PartialDate = Annotated[
-    str,
-    BeforeValidator(lambda v: v.isoformat() if isinstance(v, dt.date) else str(v) if type(v) is int else v),
-    StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"),
-]
-AssetPath = Annotated[
-    str,
-    Field(description="Path of a local file, relative to the file that names it. "
-          "No absolute paths and no '..'."),
-]
-
-
-def field_error(field: str, message: str) -> PydanticCustomError:
-    """A rule broken by one field of an object; the error points at that field's line."""
-    return PydanticCustomError(f"field:{field}", message)
-
-
-class Strict(BaseModel):
-    """Base for every content object: unknown fields are errors, not silently dropped."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-# --- scenarios ---------------------------------------------------------------
+from .common import Markdown, PartialDate, Slug, StepId, Strict, Text, field_error
 
 class Source(Strict):
     """One public record a scenario is modelled on. Learners see this citation."""
@@ -118,7 +74,8 @@ class Question(Strict):
     kind: Literal["question"]
     id: StepId
     type: Literal["single", "multiple", "true_false"] = Field(
-        description="'single': one right option; 'multiple': one or more; 'true_false': options True and False.")
+        description="'single': one right option; 'multiple': one or more; "
+        "'true_false': options True and False.")
     prompt: Markdown = Field(description="The question.")
     options: list[Option] = Field(min_length=2, max_length=26)
     standards: list[Slug] = Field(min_length=1, description="Ids of the standards this question tests.")
@@ -130,7 +87,8 @@ class Question(Strict):
         if self.type == "true_false":
             texts = sorted(o.text.lower() for o in self.options)
             if texts != ["false", "true"]:
-                raise field_error("options", "a true_false question has exactly two options, 'True' and 'False'")
+                raise field_error("options",
+                                  "a true_false question has exactly two options, 'True' and 'False'")
         if self.type in ("single", "true_false") and correct != 1:
             raise field_error(
                 "options", f"a {self.type} question needs exactly one correct option, found {correct}")
@@ -147,7 +105,8 @@ class Choice(Strict):
     next: StepId | Literal["end"] | None = Field(
         default=None, description="Step to go to next, 'end' to finish the scenario, "
         "or leave out to continue with the following step.")
-    score: int = Field(default=0, ge=0, le=10, description="Marks for this choice; the best choice scores most.")
+    score: int = Field(default=0, ge=0, le=10,
+                       description="Marks for this choice; the best choice scores most.")
 
 
 class Decision(Strict):
@@ -220,106 +179,3 @@ class Scenario(Strict):
     learning_points: list[Text] = Field(min_length=1)
     discussion_prompts: list[Text] = Field(min_length=1, description="Questions for the trainer's session.")
     review: Review
-
-
-# --- courses -----------------------------------------------------------------
-
-class Quote(Strict):
-    """Official wording quoted in the course, always attributed."""
-
-    text: Text
-    attribution: Text
-
-
-class Assessment(Strict):
-    """How the module is marked."""
-
-    pass_mark: int = Field(default=80, ge=1, le=100, description="Percent needed to pass.")
-    shuffle: bool = Field(default=False, description="Shuffle answer options (not decision choices).")
-    attempts: int = Field(default=0, ge=0, le=20, description="Attempts allowed; 0 means unlimited.")
-
-
-class Course(Strict):
-    """A module: scenarios in order plus the framing text around them."""
-
-    id: Slug
-    title: Text
-    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")] = Field(
-        description="Course version shown on every output, e.g. '1.0.0' (quote it in YAML).")
-    audience: Text
-    duration_minutes: int = Field(ge=5, le=240)
-    learning_outcomes: list[Text] = Field(min_length=1)
-    intro: Markdown
-    guidance: list[Quote] = Field(default_factory=list, description="Official advice quoted in the course.")
-    closing: Markdown
-    scenarios: list[Slug] = Field(min_length=1, description="Scenario ids, in the order learners meet them.")
-    assessment: Assessment = Field(default_factory=Assessment)
-    attestation: Text | None = Field(default=None, description="Statement the learner confirms at the end.")
-
-
-# --- standards ---------------------------------------------------------------
-
-class Standard(Strict):
-    """One standard or ethical principle, in plain English."""
-
-    id: Slug
-    title: Text
-    summary: Text
-
-
-class Catalogue(Strict):
-    """A set of standards from one source (the Regulations, a Code of Ethics)."""
-
-    id: Slug
-    title: Text
-    source: Text
-    standards: list[Standard] = Field(min_length=1)
-
-
-class StandardsFile(Strict):
-    """content/standards.yaml."""
-
-    catalogues: list[Catalogue] = Field(min_length=1)
-
-
-# --- forces ------------------------------------------------------------------
-
-class Colours(Strict):
-    """Brand colours. `primary` is used for headings and bars with `on_primary` text on it."""
-
-    primary: Colour
-    on_primary: Colour = "#ffffff"
-    accent: Colour | None = None
-
-
-class ReportingRoute(Strict):
-    """A way to challenge or report, as the force wants it described."""
-
-    name: Text
-    how: Text = Field(description="How to use it: a phone number, an intranet page, a mailbox.")
-
-
-class PolicyLink(Strict):
-    """A local policy officers should know."""
-
-    title: Text
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
-
-
-class Force(Strict):
-    """A force profile: branding and local reporting routes."""
-
-    id: Slug
-    name: Text
-    logo: AssetPath | None = Field(default=None, description="SVG logo, relative to this file.")
-    colours: Colours
-    reporting_routes: list[ReportingRoute] = Field(min_length=1)
-    policy_links: list[PolicyLink] = Field(default_factory=list)
-
-
-def option_letter(index: int) -> str:
-    """Options are addressed as a, b, c... in SCORM choice patterns and resume data."""
-    return "abcdefghijklmnopqrstuvwxyz"[index]
-
-
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
