@@ -536,3 +536,38 @@ def test_a_pass_awaiting_the_attestation_resumes_on_the_results(open_quiz, rich_
     assert quiz.heading() == "Your result"
     assert quiz.page.is_visible("#attest")
     quiz.assert_clean()
+
+
+def test_step_captions_count_along_the_learners_own_path(open_quiz, tmp_path_factory):
+    root = tmp_path_factory.mktemp("branch") / "project"
+    shutil.copytree(FIXTURE_PROJECT, root)
+    chat = root / "scenarios" / "group-chat.yaml"
+    text = chat.read_text().replace("        score: 2\n        next: end\n", "        score: 2\n        next: last\n")
+    text = text.replace("outcome:\n", """  - kind: question
+    id: last
+    type: true_false
+    prompt: Reporting protects the public.
+    standards: [challenging-reporting]
+    options:
+      - text: "True"
+        correct: true
+        feedback: It does.
+      - text: "False"
+        feedback: It does.
+outcome:
+""", 1)
+    chat.write_text(text)
+    quiz = open_quiz(build_web(root, tmp_path_factory.mktemp("branch-out")))
+    quiz.press("Start now")
+    quiz.press("Continue")
+    assert "Scenario 1 of 2, question 1" in quiz.page.inner_text("main")
+    quiz.choose("b")
+    quiz.press("Check answer")
+    quiz.press("Continue")
+    quiz.choose("b")  # report it: the branch skips the follow-up and goes to the last step
+    quiz.press("Confirm choice")
+    quiz.press("Continue")
+    assert quiz.heading() == "Reporting protects the public."
+    text = quiz.page.inner_text("main")
+    assert "Scenario 1 of 2, question 3" in text and "question 4" not in text and " of 4" not in text
+    quiz.assert_clean()

@@ -135,7 +135,10 @@
     step(w) {
       const sc = this.course.scenarios[w.s], step = sc.steps[w.j];
       const chosen = this.engine.answerOf(this.state, step), answered = chosen.length > 0;
-      const caption = this.scenarioCaption(w.s) + ", question " + (w.j + 1) + " of " + sc.steps.length;
+      // Count along the learner's own path: a branch may skip steps, so "of N" would jump.
+      const before = this.engine.visited(this.state).filter((v) => v.s === w.s && v.step !== step).length;
+      const branches = sc.steps.some((st) => st.type === "decision");
+      const caption = this.scenarioCaption(w.s) + ", question " + (before + 1) + (branches ? "" : " of " + sc.steps.length);
       this.engine.markShown(this.state, step);
       const legend = !BLOCK.test(step.prompt);
       const prompt = legend ? null : h("div", { class: "body prompt", id: "prompt", html: step.prompt });
