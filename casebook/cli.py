@@ -14,6 +14,7 @@ from typing import TextIO
 
 from . import __version__, pipeline, schema
 from .diagnostics import ContentError, UsageError
+from .targets import TARGETS
 
 COMMANDS = ("build", "check", "schema")
 
@@ -32,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="append", metavar="ID",
                        help="force profile id; repeat for several, or 'all' (default: default)")
     build.add_argument("--target", action="append", metavar="NAME",
-                       help="build only this target; repeatable (default: all targets)")
+                       help=f"build only this target: {', '.join(TARGETS)}; repeatable (default: all)")
     sub.add_parser("check", parents=[common], help="validate and lint only; writes nothing")
     sch = sub.add_parser("schema", parents=[common], help="print the JSON Schema of the content files")
     sch.add_argument("kind", nargs="?", choices=sorted(schema.KINDS),
