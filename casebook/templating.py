@@ -60,11 +60,3 @@ def _environment(dirs: tuple[Path, ...]) -> Environment:
     env.filters["markdown"] = markdown.render
     env.filters["markdown_inline"] = markdown.render_inline
     return env
-
-
-def asset_path(root: Path, relative: str) -> Path:
-    """A static asset (stylesheet, script) from the first template folder that has it."""
-    for d in template_dirs(root):
-        if (d / relative).is_file():
-            return d / relative
-    raise FileNotFoundError(relative)

@@ -7,6 +7,7 @@ each step gets the interaction id the LMS records. Targets only lay this out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -113,9 +114,11 @@ def course_view(job: Job) -> CourseView:
     """Everything a target needs for one course and one force (built once per job)."""
     library, course, force = job.library, job.course, job.force
     standards = library.standards
-    refs = lambda ids: [StandardRef(i, standards[i].title) for i in ids]  # noqa: E731
-    scenarios = [_scenario(library.scenarios[sid], n, course.id, refs)
-                 for n, sid in enumerate(course.scenarios, start=1)]
+
+    def refs(ids: list[str]) -> list[StandardRef]:
+        return [StandardRef(i, standards[i].title) for i in ids]
+
+    scenarios = [_scenario(library.scenarios[sid], n, refs) for n, sid in enumerate(course.scenarios, start=1)]
     logo = library.asset(f"content/forces/{force.id}.yaml", force.logo) if force.logo else None
     branding = Branding(force.name, force.colours.primary, force.colours.on_primary,
                         force.colours.accent or force.colours.primary, logo)
@@ -132,7 +135,10 @@ def course_view(job: Job) -> CourseView:
         content_hash=job.content_hash)
 
 
-def _scenario(scenario: Scenario, number: int, course_id: str, refs) -> ScenarioView:  # type: ignore[no-untyped-def]
+Refs = Callable[[list[str]], list[StandardRef]]
+
+
+def _scenario(scenario: Scenario, number: int, refs: Refs) -> ScenarioView:
     steps = [_step(scenario, i, refs) for i in range(len(scenario.steps))]
     based_on = scenario.based_on.model_copy(update={"outcome": curly(scenario.based_on.outcome)})
     return ScenarioView(
@@ -144,7 +150,7 @@ def _scenario(scenario: Scenario, number: int, course_id: str, refs) -> Scenario
         discussion_prompts=[curly(p) for p in scenario.discussion_prompts])
 
 
-def _step(scenario: Scenario, index: int, refs) -> StepView:  # type: ignore[no-untyped-def]
+def _step(scenario: Scenario, index: int, refs: Refs) -> StepView:
     step = scenario.steps[index]
     following = scenario.steps[index + 1].id if index + 1 < len(scenario.steps) else None
     interaction_id = f"{scenario.id}.{step.id}"

@@ -133,7 +133,7 @@ def _step(st: StepView) -> dict[str, Any]:
 
 def asset(env: Environment, name: str) -> bytes:
     """A static file, found the way templates are: the project's templates/ first, then the
-    built-ins (the same search as `templating.asset_path`, without needing the root)."""
+    built-ins, so a force can override the script or the stylesheet too."""
     assert env.loader is not None
     _, filename, _ = env.loader.get_source(env, name)
     return Path(filename).read_bytes()
