@@ -55,8 +55,9 @@ class _Reader:
     hashes: dict[str, str] = field(default_factory=dict)
 
     def read(self, path: Path, model: type[M]) -> tuple[Document, M] | None:
-        self.hashes[display_path(path, self.root)] = hashlib.sha256(path.read_bytes()).hexdigest()
-        loaded = load_yaml(path, self.root)
+        raw = path.read_bytes()  # read once: hashed for build.json, then parsed
+        self.hashes[display_path(path, self.root)] = hashlib.sha256(raw).hexdigest()
+        loaded = load_yaml(path, self.root, raw)
         if isinstance(loaded, Problem):
             self.problems.append(loaded)
             return None

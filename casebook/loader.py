@@ -102,10 +102,10 @@ def _syntax_problem(shown: str, exc: MarkedYAMLError, text: str) -> Problem:
     return Problem(shown, line, col, f"YAML syntax: {message}", hint)
 
 
-def load_yaml(path: Path, root: Path) -> Document | Problem:
+def load_yaml(path: Path, root: Path, raw: bytes | None = None) -> Document | Problem:
     """Read one YAML file. A problem is returned, never raised, so every file gets read."""
     shown = display_path(path, root)
-    raw = path.read_bytes()
+    raw = path.read_bytes() if raw is None else raw
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
