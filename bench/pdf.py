@@ -87,10 +87,9 @@ def main_bench() -> None:
         requests = [packs.pdf_request(job, pack) for pack in (packs.BRIEFING, packs.TRAINER)]
         pages = sum(len(PdfReader(out_pdf).pages) for out_pdf in _built(root, out))
 
-        env = packs.environment(root)
         medians = interleaved_medians({
             "casebook": lambda: casebook_build(root, out),
-            "pdf path": lambda: [pdf_render.render_one(packs.pdf_request(job, pack, env))
+            "pdf path": lambda: [pdf_render.render_one(packs.pdf_request(job, pack))
                                  for pack in (packs.BRIEFING, packs.TRAINER)],
             "load": lambda: load_library(root),
             "same": lambda: bare_weasyprint(requests, pdf_variant=pdf_render.PDF_VARIANT,

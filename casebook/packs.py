@@ -14,7 +14,6 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 from jinja2 import Environment
 
@@ -45,11 +44,10 @@ BRIEFING = Pack("briefing", "Briefing pack", "officers and staff")
 TRAINER = Pack("trainer", "Trainer pack", "trainers running the session")
 
 
-def pdf_request(job: Job, pack: Pack, env: Environment | None = None) -> PdfRequest:
-    """The HTML of `pack` for one job, ready for a worker to render. Pass one `env`
-    (from `environment`) for many jobs so templates compile once per build."""
+def pdf_request(job: Job, pack: Pack) -> PdfRequest:
+    """The HTML of `pack` for one job, ready for a worker to render."""
     root = job.library.root.resolve()
-    html = render_html(course_view(job), pack, env or environment(root))
+    html = render_html(course_view(job), pack, templating.environment(root))
     return PdfRequest(
         name=f"{job.unit}/{pack.filename(job.course.id)}", html=html, base_url=root.as_uri() + "/",
         allowed=(root, templating.builtin_templates().resolve()),
@@ -107,10 +105,3 @@ def emoji_names(text: str) -> str:
     missing glyph prints as an empty box, so emoji are printed as their names."""
     return _EMOJI.sub(lambda m: f"[{_SHORT_NAMES.get(m[1]) or unicodedata.name(m[1], 'emoji').lower()}]",
                       text)
-
-
-def environment(root: Path) -> Environment:
-    """One environment for many packs, so templates compile once per build. The
-    helpers above go in each render's context, not the environment, so the pack
-    templates still compile in the plain shared environment (`builtin/pdf/...`)."""
-    return templating.environment(root)

@@ -25,8 +25,7 @@ class PackTarget:
 
     def render(self, jobs: list[Job]) -> Iterator[tuple[Job, str, bytes]]:
         """Start every PDF now (in the pool) and return the results as they are read."""
-        envs = {root: packs.environment(root) for root in {job.library.root.resolve() for job in jobs}}
-        requests = [packs.pdf_request(job, self.pack, envs[job.library.root.resolve()]) for job in jobs]
+        requests = [packs.pdf_request(job, self.pack) for job in jobs]
         return self._collect(jobs, submit_all(requests))
 
     def _collect(self, jobs: list[Job], futures: list[Future[bytes]]) -> Iterator[tuple[Job, str, bytes]]:
