@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import mimetypes
 import re
 import shutil
 from collections.abc import Callable, Iterator
@@ -20,6 +19,7 @@ from typing import Any
 
 import pytest
 from conftest import FIXTURE_PROJECT, REPO
+from fake_origin import serve
 
 from casebook.cli import main
 from playwright.sync_api import Error as PlaywrightError
@@ -107,18 +107,7 @@ class Quiz:
     errors: list[str] = field(default_factory=list)
 
     def serve(self, route: Any) -> None:
-        url = route.request.url
-        if not url.startswith(ORIGIN + "/"):
-            self.outside.append(url)
-            route.abort()
-            return
-        file = self.site / url.removeprefix(ORIGIN + "/").split("?")[0].split("#")[0]
-        if not file.is_file():
-            self.outside.append(url)
-            route.fulfill(status=404, body="")
-            return
-        route.fulfill(status=200, body=file.read_bytes(),
-                      content_type=mimetypes.guess_type(file.name)[0] or "application/octet-stream")
+        serve(route, ORIGIN, lambda path: self.site / path, self.outside)
 
     def open(self) -> Quiz:
         self.page.goto(f"{ORIGIN}/index.html")

@@ -10,10 +10,11 @@ console warning (scorm-again prints its leniency warnings with console.warn).
 
 from __future__ import annotations
 
-import mimetypes
 import zipfile
 from pathlib import Path
 from typing import Any
+
+from fake_origin import serve
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -65,26 +66,17 @@ class LmsSession:
         self.page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
 
     def _serve(self, route: Any) -> None:
-        url = route.request.url
-        if not url.startswith(ORIGIN + "/"):
-            self.unexpected.append(url)
-            route.abort()
-            return
-        path = url[len(ORIGIN) + 1:].split("?")[0].split("#")[0]
+        serve(route, ORIGIN, self._locate, self.unexpected)
+
+    def _locate(self, path: str) -> Path:
+        """The LMS's own files, the adapter alone, or the package under /pkg/."""
         if path == "scorm-again.min.js":
-            file = SCORM_AGAIN
-        elif path in ("lms.js", "scorm-data.js"):
-            file = ADAPTER.parent / path
-        elif path.startswith("pkg/") and self.package is not None:
-            file = self.package / path.removeprefix("pkg/")
-        else:
-            file = HERE / path
-        if not file.is_file():
-            self.unexpected.append(url)
-            route.fulfill(status=404, body="")
-            return
-        route.fulfill(status=200, body=file.read_bytes(),
-                      content_type=mimetypes.guess_type(file.name)[0] or "application/octet-stream")
+            return SCORM_AGAIN
+        if path in ("lms.js", "scorm-data.js"):
+            return ADAPTER.parent / path
+        if path.startswith("pkg/") and self.package is not None:
+            return self.package / path.removeprefix("pkg/")
+        return HERE / path
 
     def _console(self, msg: Any) -> None:
         if msg.type in ("warning", "error"):
