@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -16,11 +18,15 @@ def web_folder(out: Path, force: str = "default") -> Path:
     return out / force / "basics" / "web"
 
 
-def test_web_target_writes_the_page_stylesheet_script_and_logo(project: Path, tmp_path: Path):
+def style_of(html: str) -> str:
+    (css,) = re.findall(r"<style>(.*?)</style>", html, re.DOTALL)
+    return css
+
+
+def test_web_target_writes_the_page_script_and_logo(project: Path, tmp_path: Path):
     assert run_cli("build", "--root", project, "--out", tmp_path, "--force", "all", "--target", "web").code == 0
-    assert sorted(p.name for p in web_folder(tmp_path, "testshire").iterdir()) == \
-        ["index.html", "logo.svg", "quiz.css", "quiz.js"]
-    assert sorted(p.name for p in web_folder(tmp_path).iterdir()) == ["index.html", "quiz.css", "quiz.js"]
+    assert sorted(p.name for p in web_folder(tmp_path, "testshire").iterdir()) == ["index.html", "logo.svg", "quiz.js"]
+    assert sorted(p.name for p in web_folder(tmp_path).iterdir()) == ["index.html", "quiz.js"]
 
 
 def test_the_page_declares_language_mode_and_a_strict_policy(project: Path, tmp_path: Path):
@@ -28,14 +34,41 @@ def test_the_page_declares_language_mode_and_a_strict_policy(project: Path, tmp_
     html = (web_folder(tmp_path) / "index.html").read_text()
     assert '<html lang="en-GB">' in html
     assert '<body data-lms="web">' in html
-    assert "default-src 'none'; script-src 'self'; style-src 'self'" in html
-    assert not re.search(r"<script>|\sstyle=|\son\w+=", html), "no inline script, style or handler"
+    assert "default-src 'none'; script-src 'self'; style-src 'sha256-" in html
+    assert not re.search(r"<script>|\sstyle=|\son\w+=", html), "no inline script, style attribute or handler"
+
+
+def test_the_policy_allows_exactly_the_pages_own_stylesheet(project: Path, tmp_path: Path):
+    run_cli("build", "--root", project, "--out", tmp_path, "--target", "web")
+    html = (web_folder(tmp_path) / "index.html").read_text()
+    digest = base64.b64encode(hashlib.sha256(style_of(html).encode()).digest()).decode()
+    assert f"style-src 'sha256-{digest}';" in html
 
 
 def test_force_colours_are_written_into_the_stylesheet(project: Path, tmp_path: Path):
     run_cli("build", "--root", project, "--out", tmp_path, "--force", "testshire", "--target", "web")
-    css = (web_folder(tmp_path, "testshire") / "quiz.css").read_text()
+    css = style_of((web_folder(tmp_path, "testshire") / "index.html").read_text())
     assert css.startswith(":root{--brand:#0b5345;--on-brand:#ffffff;")
+
+
+def test_a_forces_stylesheet_that_would_end_the_style_element_is_a_located_error(project: Path, tmp_path: Path):
+    override = project / "templates" / "quiz" / "quiz.css"
+    override.parent.mkdir(parents=True)
+    override.write_text("body { color: #000 }\n/* </STYLE> */\n")
+    result = run_cli("build", "--root", project, "--out", tmp_path, "--target", "web")
+    assert result.code == 1
+    assert f"{override}:2:4: error: the stylesheet contains '</style'" in result.err
+    assert not (tmp_path / "default").exists()
+
+
+def test_the_course_intro_is_in_the_page_not_in_the_data(project: Path, tmp_path: Path):
+    run_cli("build", "--root", project, "--out", tmp_path, "--target", "web")
+    html = (web_folder(tmp_path) / "index.html").read_text()
+    main = html[html.index("<main"):html.index("</main>")]
+    assert '<a href="#start" role="button" draggable="false" class="button button--start" data-start>Start now</a>' in main
+    assert "By the end of this module you will be able to:" in main
+    data = json.loads(re.search(r'id="course-data">(.*?)</script>', html, re.DOTALL).group(1))
+    assert not {"intro", "outcomes", "guidance", "minutes"} & data.keys()
 
 
 def test_embedded_json_cannot_close_its_script_element():

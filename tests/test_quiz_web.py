@@ -111,7 +111,15 @@ class Quiz:
 
     def open(self) -> Quiz:
         self.page.goto(f"{ORIGIN}/index.html")
-        self.page.wait_for_selector("main h1")
+        return self.booted()
+
+    def reload(self) -> Quiz:
+        self.page.reload()
+        return self.booted()
+
+    def booted(self) -> Quiz:
+        """Wait for the script: the intro is in the page before it runs, later screens are not."""
+        self.page.wait_for_function("() => window.Casebook && Casebook.quiz && Casebook.quiz.state")
         return self
 
     def csp_violations(self) -> list[str]:
@@ -232,7 +240,7 @@ def complete_by_keyboard(quiz: Quiz, chooser: Callable[[dict[str, Any]], list[st
             assert page.evaluate("() => document.activeElement.textContent") == "Continue"
             page.keyboard.press("Enter")
         else:
-            tab_to(page, "main button")
+            tab_to(page, "main button, main [role=button]")
             page.keyboard.press("Enter")
         assert page.evaluate("() => document.activeElement.tagName") == "H1", "focus is not on the new heading"
     return math.floor(earned * 100 / possible + 0.5)
@@ -267,8 +275,8 @@ def test_the_fixture_course_can_be_passed_and_failed_by_keyboard(open_quiz, fixt
     quiz = open_quiz(fixture_site)
     assert complete_by_keyboard(quiz, best_letters) == 100
     assert shown_percent(quiz) == 100
-    quiz.page.reload()  # a passed attempt is finished: the page starts afresh
-    assert quiz.page.wait_for_selector("main h1").inner_text() == "Basics"
+    quiz.reload()  # a passed attempt is finished: the page starts afresh
+    assert quiz.heading() == "Basics"
     expected = complete_by_keyboard(quiz, worst_letters)
     assert shown_percent(quiz) == expected
     quiz.assert_clean()
@@ -280,8 +288,7 @@ def test_resume_after_reload_returns_to_the_same_step_with_answers_kept(open_qui
     quiz.press("Continue")
     quiz.choose("b")
     quiz.press("Check answer")
-    quiz.page.reload()
-    quiz.page.wait_for_selector("form.step")
+    quiz.reload()
     assert quiz.step_id() == "group-chat.q1"
     assert quiz.page.is_checked("#answer-b")
     assert "Correct" in quiz.page.inner_text("#feedback")
@@ -289,8 +296,7 @@ def test_resume_after_reload_returns_to_the_same_step_with_answers_kept(open_qui
     quiz.choose("b")
     quiz.press("Confirm choice")
     quiz.press("Continue")
-    quiz.page.reload()
-    quiz.page.wait_for_selector("main h1")
+    quiz.reload()
     assert quiz.heading() == "What happened in the real case"
     quiz.press("Next scenario")
     quiz.press("Continue")
@@ -309,6 +315,70 @@ def test_focus_moves_to_each_new_heading(open_quiz, fixture_site: Path):
         assert quiz.focused() == "H1:" + heading
 
 
+# --- tests: the first screen comes with the page --------------------------------------------
+
+def hold_script(quiz: Quiz) -> list[Any]:
+    """Serve the package but keep quiz.js back until the test releases it (a slow network)."""
+    held: list[Any] = []
+    quiz.page.route("**/*", lambda route: held.append(route) if route.request.url.endswith("/quiz.js")
+                    else quiz.serve(route))
+    return held
+
+
+def test_start_pressed_before_the_script_has_loaded_is_acted_on(open_quiz, fixture_site: Path):
+    quiz = open_quiz(fixture_site)
+    quiz.page.unroute("**/*")
+    held = hold_script(quiz)
+    quiz.page.goto(f"{ORIGIN}/index.html", wait_until="commit")
+    quiz.page.get_by_role("button", name="Start now").click()
+    assert quiz.page.evaluate("() => window.Casebook") is None, "the script must not have run yet"
+    quiz.serve(held.pop())
+    quiz.booted()
+    assert quiz.heading() == "The group chat"
+    assert quiz.focused() == "H1:The group chat"
+    assert quiz.page.evaluate("() => location.hash") == ""
+    quiz.assert_clean()
+
+
+def test_an_early_start_on_a_resumed_attempt_keeps_the_progress(open_quiz, fixture_site: Path):
+    quiz = open_quiz(fixture_site)
+    quiz.press("Start now")
+    quiz.press("Continue")
+    quiz.choose("b")
+    quiz.press("Check answer")
+    quiz.page.unroute("**/*")
+    held = hold_script(quiz)
+    quiz.page.goto(f"{ORIGIN}/index.html", wait_until="commit")
+    quiz.page.get_by_role("button", name="Start now").click()
+    quiz.serve(held.pop())
+    quiz.booted()
+    assert quiz.step_id() == "group-chat.q1"
+    assert quiz.page.is_checked("#answer-b")
+    quiz.assert_clean()
+
+
+def test_the_start_link_works_as_a_button_from_the_keyboard(open_quiz, fixture_site: Path):
+    quiz = open_quiz(fixture_site)
+    tab_to(quiz.page, "[data-start]")
+    quiz.page.keyboard.press("Space")
+    quiz.page.wait_for_selector("form.step, .exhibit")
+    assert quiz.focused() == "H1:The group chat"
+    quiz.assert_clean()
+
+
+def test_without_javascript_the_intro_reads_and_says_what_is_needed(browser, fixture_site: Path):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    quiz = Quiz(page, fixture_site)
+    page.route("**/*", quiz.serve)
+    page.goto(f"{ORIGIN}/index.html")
+    text = page.inner_text("main")
+    assert "By the end of this module you will be able to:" in text
+    assert "This module needs JavaScript." in text
+    assert quiz.outside == []
+    context.close()
+
+
 def test_the_page_makes_no_more_than_four_requests(browser, fixture_site: Path):
     context = browser.new_context()
     page = context.new_page()
@@ -317,8 +387,8 @@ def test_the_page_makes_no_more_than_four_requests(browser, fixture_site: Path):
     page.route("**/*", lambda route: (seen.append(route.request.url), quiz.serve(route)))
     quiz.open()
     page.wait_for_load_state("networkidle")
-    assert sorted(u.removeprefix(ORIGIN + "/") for u in seen) == ["index.html", "logo.svg", "quiz.css", "quiz.js"]
-    assert sum((fixture_site / f).stat().st_size for f in ("index.html", "logo.svg", "quiz.css", "quiz.js")) < 60_000
+    assert sorted(u.removeprefix(ORIGIN + "/") for u in seen) == ["index.html", "logo.svg", "quiz.js"]
+    assert sum((fixture_site / f).stat().st_size for f in ("index.html", "logo.svg", "quiz.js")) < 60_000
     context.close()
 
 
@@ -509,8 +579,7 @@ def test_review_lists_every_answer_and_survives_a_reload(open_quiz, fixture_site
     body = quiz.page.inner_text("main")
     assert quiz.heading() == "Review your answers"
     assert "Is the group private?" in body and "Which apply to personal accounts?" in body
-    quiz.page.reload()  # the attempt is finished: the learner may start again
-    quiz.page.wait_for_selector("main h1")
+    quiz.reload()  # the attempt is finished: the learner may start again
     assert quiz.heading() == "Basics"
     assert quiz.page.get_by_role("button", name="Start now").is_visible()
     quiz.assert_clean()
@@ -520,8 +589,7 @@ def test_a_pass_awaiting_the_attestation_resumes_on_the_results(open_quiz, rich_
     quiz = open_quiz(rich_site)
     complete_by_keyboard(quiz, best_letters)
     assert quiz.page.evaluate("() => Casebook.quiz.engine.finished(Casebook.quiz.state)") is False
-    quiz.page.reload()
-    quiz.page.wait_for_selector("main h1")
+    quiz.reload()
     assert quiz.heading() == "Your result"
     assert quiz.page.is_visible("#attest")
     quiz.assert_clean()

@@ -1,15 +1,20 @@
-"""The quiz, as files: one page, one stylesheet, one script and the force's logo.
+"""The quiz, as files: one page, one script and the force's logo.
 
 The web target and both SCORM targets ship the same files; only the page's
-`data-lms` mode differs. The course is embedded in the page as JSON inside a
-non-executed `<script type="application/json">`, escaped so that nothing in the
-content can close that element. The page's Content-Security-Policy allows only
-the package's own script, stylesheet and images, so the force's colours are
-written into the stylesheet rather than into a style attribute.
+`data-lms` mode differs. The page carries what the first screen needs so that it
+shows as soon as it is read, before the script has run: the stylesheet, inline
+and pinned by its hash in the Content-Security-Policy (so no other style can
+apply), and the course intro as markup. The rest of the course is embedded as
+JSON inside a non-executed `<script type="application/json">` at the end of the
+body, escaped so that nothing in the content can close that element. The policy
+allows the package's own script and images and nothing else: no inline script,
+no style but ours, no network origin.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -19,6 +24,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from .. import suspend
+from ..diagnostics import ContentError, Problem
 from ..view import CourseView, ScenarioView, StepView
 
 MODES = ("web", "scorm12", "scorm2004")
@@ -32,13 +38,12 @@ _COMMENT_LINES = re.compile(r"^[ \t]*/\*(?:(?!\*/).)*\*/[ \t]*\n", re.DOTALL | r
 
 
 def quiz_files(view: CourseView, env: Environment, mode: str) -> dict[str, bytes]:
-    """index.html, quiz.css, quiz.js and (when the force has one) logo.svg."""
+    """index.html, quiz.js and (when the force has one) logo.svg."""
     if mode not in MODES:
         raise ValueError(f"unknown quiz mode {mode!r}; expected one of {', '.join(MODES)}")
     suspend.check(view)
     files = {
         "index.html": page(view, env, mode),
-        "quiz.css": stylesheet(view, env),
         "quiz.js": compact(b"".join(asset(env, p) for p in SCRIPT_PARTS).decode()).encode(),
     }
     if view.branding.logo:
@@ -47,17 +52,32 @@ def quiz_files(view: CourseView, env: Environment, mode: str) -> dict[str, bytes
 
 
 def page(view: CourseView, env: Environment, mode: str) -> bytes:
-    """The launch page, with the course data embedded."""
+    """The launch page, with its stylesheet and the course data embedded."""
+    css = stylesheet(view, env)
     return env.get_template("quiz/page.html").render(
         view=view, mode=mode, has_logo=view.branding.logo is not None,
+        stylesheet=Markup(css), style_hash=sha256_source(css),
         course_json=Markup(embed_json(quiz_data(view)))).encode("utf-8")
 
 
-def stylesheet(view: CourseView, env: Environment) -> bytes:
+def stylesheet(view: CourseView, env: Environment) -> str:
     """quiz.css with the force's colours set as custom properties in front of it."""
     b = view.branding
     colours = f":root{{--brand:{b.primary};--on-brand:{b.on_primary};--accent:{b.accent}}}\n"
-    return (colours + compact(asset(env, "quiz/quiz.css").decode())).encode()
+    path = asset_file(env, "quiz/quiz.css")
+    source = path.read_text(encoding="utf-8")
+    closing = re.search(r"</style", source, re.IGNORECASE)
+    if closing:  # only a force's own quiz.css could: it would end the <style> element early
+        line = source.count("\n", 0, closing.start()) + 1
+        column = closing.start() - source.rfind("\n", 0, closing.start())
+        raise ContentError([Problem(str(path), line, column, "the stylesheet contains '</style', which would "
+                                    "end it early inside the quiz page", "remove it (a comment can say 'style')")])
+    return colours + compact(source)
+
+
+def sha256_source(text: str) -> str:
+    """The CSP hash of an inline element whose content is `text` (goes in quotes: 'sha256-...')."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
 
 
 def compact(source: str) -> str:
@@ -78,13 +98,12 @@ def embed_json(data: dict[str, Any]) -> str:
 
 
 def quiz_data(view: CourseView) -> dict[str, Any]:
-    """Everything the runtime needs, with Markdown already rendered to HTML."""
+    """Everything the runtime draws, with Markdown already rendered to HTML. The course
+    intro is not here: the page carries it as markup (quiz/intro.html)."""
     return {
         "key": f"casebook:{view.id}:{view.version}:{view.content_hash}",
         "id": view.id, "title": view.title, "version": view.version,
-        "force": view.branding.name, "minutes": view.duration_minutes,
-        "intro": _html(view.intro), "outcomes": view.learning_outcomes,
-        "guidance": [{"text": q.text, "by": q.attribution} for q in view.guidance],
+        "force": view.branding.name,
         "closing": _html(view.closing),
         "routes": [{"name": r.name, "how": r.how} for r in view.force.reporting_routes],
         "passMark": view.pass_mark, "shuffle": view.shuffle, "attempts": view.attempts,
@@ -132,11 +151,15 @@ def _step(st: StepView) -> dict[str, Any]:
 
 
 def asset(env: Environment, name: str) -> bytes:
+    return asset_file(env, name).read_bytes()
+
+
+def asset_file(env: Environment, name: str) -> Path:
     """A static file, found the way templates are: the project's templates/ first, then the
     built-ins, so a force can override the script or the stylesheet too."""
     assert env.loader is not None
     _, filename, _ = env.loader.get_source(env, name)
-    return Path(filename).read_bytes()
+    return Path(filename)
 
 
 def _html(block: Markup) -> str:

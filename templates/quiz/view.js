@@ -12,7 +12,7 @@
 
   const Casebook = (window.Casebook = window.Casebook || {});
   const L = Casebook.Engine.LETTERS;
-  const { BLOCK, h, button, list, plain, plural, exhibit, warning } = Casebook.dom;
+  const { BLOCK, h, button, plain, plural, exhibit, warning } = Casebook.dom;
 
   class View {
     /** View(course, engine, lms, main, notice): draws the quiz into `main`. */
@@ -23,6 +23,7 @@
       this.main = main;
       this.notice = notice;
       this.state = null;
+      this.introNodes = Array.from(main.childNodes);
     }
 
     /** start(): connect to the LMS, resume or begin, and draw the first screen. */
@@ -34,7 +35,22 @@
       // with the LMS only when the page is really going away.
       window.addEventListener("pagehide", (e) => e.persisted ? this.save() : this.safely(() => this.lms.finish(
         this.engine.serialize(this.state), this.state.at, this.engine.finished(this.state))));
+      const begin = () => this.go(this.state.at === "i" ? this.engine.next(this.state) : this.state.at);
+      this.wireStart(begin);
+      if (location.hash === "#start") {
+        // Start was pressed before this script ran: act on it now, once.
+        history.replaceState(null, "", location.href.split("#")[0]);
+        return begin();
+      }
       this.render(false);
+    }
+
+    /** The page's Start link: pressed with a click, Enter or (as a button) Space. */
+    wireStart(begin) {
+      const link = this.main.querySelector("[data-start]");
+      if (!link) return;
+      link.addEventListener("click", (e) => { e.preventDefault(); begin(); });
+      link.addEventListener("keydown", (e) => { if (e.key === " ") { e.preventDefault(); begin(); } });
     }
 
     /** Run an LMS call; a throw becomes a notice and the quiz carries on. */
@@ -96,28 +112,9 @@
         h("h1", { class: "heading-l", tabindex: "-1", html: html || null }, html ? null : text)];
     }
 
-    /** Course intro: title, intro, outcomes, guidance quotes, Start. */
+    /** The course intro is part of the page (quiz/intro.html): show it again as it came. */
     intro() {
-      const c = this.course, n = c.scenarios.length;
-      const tries = c.attempts ? "You have " + plural(c.attempts, "attempt") + "." : "You can try as many times as you need.";
-      return {
-        title: "Introduction",
-        nodes: [
-          this.heading(c.title),
-          h("p", { class: "lead" }, "About " + c.minutes + " minutes · " + plural(n, "scenario")),
-          h("div", { class: "body", block: c.intro }),
-          h("h2", { class: "heading-m" }, "By the end of this module you will be able to:"),
-          list(c.outcomes),
-          c.guidance.length ? h("h2", { class: "heading-m" }, "What the guidance says") : null,
-          c.guidance.map((q) => h("figure", { class: "quote" }, h("blockquote", null, h("p", null, "“" + q.text + "”")),
-            h("figcaption", null, q.by))),
-          h("h2", { class: "heading-m" }, "How this module works"),
-          list(["There are " + plural(n, "scenario") + ". Each ends with what happened in the real case it is modelled on.",
-            "You need " + c.passMark + "% to pass. " + tries,
-            "Your progress is saved as you go, so you can stop and come back later."]),
-          button("Start now", () => this.go(this.engine.next(this.state)), "button--start")
-        ]
-      };
+      return { title: "Introduction", nodes: this.introNodes };
     }
 
     /** Scenario intro: content note first, then the setting and the exhibit. */

@@ -47,7 +47,8 @@ def tab_to(session: Any, predicate: str) -> dict[str, Any]:
 
 
 def press_button(session: Any, text: str) -> None:
-    tab_to(session, f"el => el.tagName === 'BUTTON' && el.textContent.trim() === {text!r}")
+    tab_to(session, f"el => (el.tagName === 'BUTTON' || el.getAttribute('role') === 'button') "
+                    f"&& el.textContent.trim() === {text!r}")
     session.page.keyboard.press("Enter")
 
 
@@ -59,7 +60,7 @@ def screen(frame: Any) -> dict[str, Any]:
           heading: (document.querySelector('main h1') || {}).textContent || '',
           step: form ? form.getAttribute('data-step') : null,
           open: form ? !form.querySelector('fieldset').disabled : false,
-          buttons: [...document.querySelectorAll('main button')].map(b => b.textContent.trim()),
+          buttons: [...document.querySelectorAll('main button, main [role=button]')].map(b => b.textContent.trim()),
         }; }""")
 
 
