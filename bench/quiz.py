@@ -1,15 +1,16 @@
 """Benchmark the quiz packages of the shipped course.
 
-    .venv/bin/python bench/quiz.py [--root .] [--runs 5]
+    .venv/bin/python bench/quiz.py [--root .] [--runs 9]
 
 Prints, for every SCORM package built from the project (every force):
   * zip bytes and file count, with and without the force logo;
   * the launch page's requests and bytes (index.html loaded in headless Chromium
     from the unzipped package on a loopback HTTP server, with no LMS; any other
     request is aborted);
-  * time to the first usable control (the first enabled, visible button in
-    <main>), median of N cold loads (a fresh browser context each), against a
-    one-file static page with a button measured in the same run.
+  * time to the first usable control (the first enabled, visible button in <main>,
+    or link with role=button, as GOV.UK's start button), median of N cold loads (a
+    fresh browser context each), against a one-file static page with a button
+    loaded just before each of them; the ratio is the median of those pairs.
 Targets: zip <= 40 KB without the logo, <= 4 requests and <= 60 KB for the launch
 page, ready <= 1.5x the static page. Exit status 1 if a target is missed.
 """
@@ -39,30 +40,22 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 LOGO = "logo.svg"
 TARGETS = {"zip_kb": 40, "requests": 4, "launch_kb": 60, "ready_ratio": 1.5}
 
-#: Stamps performance.now() the first time an enabled, visible button is in <main>.
+#: Stamps performance.now() the first time an enabled, visible button (or a link that is a
+#: button, as GOV.UK's start button) is in <main>.
 READY_PROBE = """
 (() => {
   const ready = () => {
-    const b = document.querySelector('main button:not([disabled])');
+    const b = document.querySelector('main button:not([disabled]), main a[role=button]');
     if (b && b.getClientRects().length) { window.__ready = performance.now(); return true; }
     return false;
   };
-  const watch = () => {
-    if (ready()) return;
-    const obs = new MutationObserver(() => { if (ready()) obs.disconnect(); });
-    obs.observe(document, {subtree: true, childList: true, attributes: true});
-  };
-  if (document.readyState === 'loading') document.addEventListener('readystatechange', watch, {once: true});
-  else watch();
+  // Watch from the start of parsing: a control is usable once it is on the page,
+  // not only when the whole document has been read.
+  if (ready()) return;
+  const obs = new MutationObserver(() => { if (ready()) obs.disconnect(); });
+  obs.observe(document, {subtree: true, childList: true, attributes: true});
 })();
 """
-#: The least any page obeying our CSP can be: no inline script or style, so one
-#: external stylesheet and one external script that puts a button on the page.
-FLOOR_PAGE = ("<!doctype html><html lang=en><meta charset=utf-8><title>Floor</title>"
-              "<link rel=stylesheet href=floor.css><script src=floor.js defer></script><main></main></html>")
-FLOOR_FILES = {"floor.css": "body{font-family:sans-serif}",
-               "floor.js": 'document.querySelector("main").innerHTML='
-                           '"<h1>Floor</h1><button type=button>Start</button>";'}
 STATIC_PAGE = ("<!doctype html><html lang=en><meta charset=utf-8><title>Static</title>"
                "<main><h1>Static page</h1><button type=button>Start</button></main></html>")
 
@@ -149,20 +142,23 @@ def load(browser, site: Site) -> float:  # type: ignore[no-untyped-def]
         context.close()
 
 
-def median_ready(browser, site: Site, static: Site, runs: int):  # type: ignore[no-untyped-def]
-    """Median ready time of the package and of the static page, loaded in alternation
-    so that both see the same machine load; and the package's request log."""
-    times, static_times = [], []
+def median_ready(browser, site: Site, static: Site, runs: int) -> tuple[float, float, float]:  # type: ignore[no-untyped-def]
+    """Median ready time of the package and of the static page, and the median of their
+    ratios. Each package load is paired with a static load just before it, so a ratio is
+    taken under the same machine load: a busy moment slows both pages of a pair."""
+    times, static_times, ratios = [], [], []
     for _ in range(runs):
         static_times.append(load(browser, static))
         times.append(load(browser, site))
-    return statistics.median(times), statistics.median(static_times)
+        ratios.append(times[-1] / static_times[-1])
+    return statistics.median(times), statistics.median(static_times), statistics.median(ratios)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--root", type=Path, default=REPO, help="project folder (default: the repository)")
-    parser.add_argument("--runs", type=int, default=5, help="cold loads per page (default: 5)")
+    parser.add_argument("--runs", type=int, default=9,
+                        help="cold loads per page (default: 9; the target asks for at least 5)")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -182,26 +178,17 @@ def main(argv: list[str] | None = None) -> int:
                 with zipfile.ZipFile(archive) as z:
                     z.extractall(unpacked)
                 site = Site(unpacked)
-                ready_ms, static_ms = median_ready(browser, site, static_site, args.runs)
+                ready_ms, static_ms, ratio = median_ready(browser, site, static_site, args.runs)
                 site.close()
                 site.requests = [r for r in site.requests if r]  # the last load's log
                 figures = zip_figures(archive)
                 label = f"{archive.parent.parent.name}/{archive.name}"
-                rows.append((label, figures, len(site.requests), site.bytes, site.gzip_bytes, ready_ms, static_ms))
-                failures += check(label, figures, len(site.requests), site.bytes, ready_ms / static_ms)
-            floor = tmp_path / "floor"
-            floor.mkdir()
-            (floor / "index.html").write_text(FLOOR_PAGE)
-            for name, text in FLOOR_FILES.items():
-                (floor / name).write_text(text)
-            floor_site = Site(floor)
-            floor_ms, floor_static_ms = median_ready(browser, floor_site, static_site, args.runs)
-            floor_site.close()
+                rows.append((label, figures, len(site.requests), site.bytes, site.gzip_bytes, ready_ms, static_ms,
+                             ratio))
+                failures += check(label, figures, len(site.requests), site.bytes, ratio)
             static_site.close()
             browser.close()
     print_table(rows)
-    print(f"floor: a minimal page with one external stylesheet and one external script (what the CSP "
-          f"allows at least) is ready in {floor_ms:.1f} ms, {floor_ms / floor_static_ms:.2f}x the static page")
     for failure in failures:
         print(f"MISSED: {failure}")
     return 1 if failures else 0
@@ -227,16 +214,17 @@ def print_table(rows: list) -> None:  # type: ignore[type-arg]
     table = [head] + [
         (label, f"{f['bytes'] / 1024:.1f}", str(f["files"]), f"{f['bytes_nologo'] / 1024:.1f}",
          str(f["files_nologo"]), str(req), f"{b / 1024:.1f}", f"{gz / 1024:.1f}", f"{ms:.1f}",
-         f"{st:.1f}", f"{ms / st:.2f}")
-        for label, f, req, b, gz, ms, st in rows]
+         f"{st:.1f}", f"{ratio:.2f}")
+        for label, f, req, b, gz, ms, st, ratio in rows]
     widths = [max(len(r[i]) for r in table) for i in range(len(head))]
     for n, row in enumerate(table):
         out.write("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))))
         out.write("\n")
         if n == 0:
             out.write("  ".join("-" * w for w in widths) + "\n")
-    out.write("\nready = first enabled, visible button in <main>, performance.now(), median of the runs;\n"
-              "static = a one-file page with a button, loaded alternately with each package.\n"
+    out.write("\nready = first enabled, visible button in <main> (or link with role=button), performance.now(),\n"
+              "median of the runs; static = a one-file page with a button, loaded just before each package\n"
+              "load; x static = the median of those paired ratios.\n"
               "launch KB = bytes served as stored (the LMS may gzip them: launch KB gzip, level 6).\n")
     out.write(f"targets: zip <= {TARGETS['zip_kb']} KB without logo; launch <= {TARGETS['requests']} requests "
               f"and <= {TARGETS['launch_kb']} KB; ready <= {TARGETS['ready_ratio']}x static\n")
