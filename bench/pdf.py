@@ -4,14 +4,16 @@ Renders the shipped course's briefing and trainer packs (one force) through the
 whole Casebook build (load, validate, Jinja, fetcher, WeasyPrint, atomic write)
 and the very same HTML through WeasyPrint alone, each 5 times after a warm-up,
 and prints pages, milliseconds per page and the ratio of the medians. The
-target is Casebook <= 1.10x bare WeasyPrint. Then it times a build of 10 force
-profiles' packs (20 PDFs) on the 2-worker pool.
+target is Casebook <= 1.10x bare WeasyPrint. Then it times a full build of every
+target and a no-op rebuild (nothing changed), and a build of 10 force profiles'
+packs (20 PDFs) on the 2-worker pool, then that build again with nothing changed.
 
 Run from the repository root: .venv/bin/python bench/pdf.py
 """
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import statistics
 import sys
@@ -58,9 +60,18 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def casebook_build(root: Path, out: Path, forces: str = "default") -> None:
-    code = main(["build", "--root", str(root), "--out", str(out), *TARGETS, "--force", forces, "-q"])
+def casebook_build(root: Path, out: Path, forces: str = "default", targets: list[str] = TARGETS) -> None:
+    code = main(["build", "--root", str(root), "--out", str(out), *targets, "--force", forces, "-q"])
     assert code == 0, code
+
+
+_fresh = itertools.count()
+
+
+def fresh(parent: Path) -> Path:
+    """A new output folder: a build into a folder already built from the same inputs is
+    skipped, so every timed build gets its own."""
+    return parent / f"run-{next(_fresh)}"
 
 
 def bare_weasyprint(requests: list[pdf_render.PdfRequest], **options: object) -> list[bytes]:
@@ -88,7 +99,7 @@ def main_bench() -> None:
         pages = sum(len(PdfReader(out_pdf).pages) for out_pdf in _built(root, out))
 
         medians = interleaved_medians({
-            "casebook": lambda: casebook_build(root, out),
+            "casebook": lambda: casebook_build(root, fresh(out)),
             "pdf path": lambda: [pdf_render.render_one(packs.pdf_request(job, pack))
                                  for pack in (packs.BRIEFING, packs.TRAINER)],
             "load": lambda: load_library(root),
@@ -111,18 +122,30 @@ def main_bench() -> None:
         print(f"  ratio pdf path / bare (same options): {medians['pdf path'] / same:.3f}")
         print(f"  ratio casebook / bare (plain write_pdf): {ours / plain:.3f}")
 
+        full_out, noop_out = Path(tmp) / "full", Path(tmp) / "noop"
+        casebook_build(root, noop_out, targets=[])
+        whole = interleaved_medians({"full": lambda: casebook_build(root, fresh(full_out), targets=[]),
+                                     "noop": lambda: casebook_build(root, noop_out, targets=[])})
+        print(f"every target (2 packs, 2 SCORM zips, web), 1 force, median of {RUNS}:")
+        print(f"  full build              {whole['full'] * 1000:8.0f} ms")
+        print(f"  no-op rebuild           {whole['noop'] * 1000:8.0f} ms  (nothing changed: load, validate, "
+              "compare build keys)")
+
         ten_forces(root)
         many_out = Path(tmp) / "many"
         many = timed(lambda: casebook_build(root, many_out, "all"))
+        noop_many = timed(lambda: casebook_build(root, many_out, "all"))
         pdfs = sorted(many_out.rglob("*.pdf"))
         many_pages = sum(len(PdfReader(p).pages) for p in pdfs)
         print(f"10 force profiles: {len(pdfs)} PDFs, {many_pages} pages in {many:.2f} s on "
-              f"{pdf_render.MAX_WORKERS} workers ({many * 1000 / many_pages:.1f} ms/page)")
+              f"{pdf_render.MAX_WORKERS} workers ({many * 1000 / many_pages:.1f} ms/page); "
+              f"rebuilt with nothing changed in {noop_many * 1000:.0f} ms")
 
 
 def _built(root: Path, out: Path) -> list[Path]:
-    casebook_build(root, out)
-    return sorted(out.rglob("*.pdf"))
+    folder = fresh(out)
+    casebook_build(root, folder)
+    return sorted(folder.rglob("*.pdf"))
 
 
 if __name__ == "__main__":

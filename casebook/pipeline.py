@@ -14,7 +14,7 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
-from . import __version__
+from . import __version__, freshness
 from .clock import build_datetime
 from .diagnostics import ContentError, UsageError
 from .library import Library, load_library
@@ -42,23 +42,38 @@ def check(root: Path) -> Library:
 
 
 def build(request: BuildRequest) -> list[Path]:
-    """Build every course for every selected force; return the folders written."""
+    """Build every course for every selected force; return the folders written.
+    A folder already built from the same inputs, code and options is left as it is."""
     library = load_library(request.root)
     for warning in library.warnings:
         log.warning("%s", warning)
     targets = select_targets(request.targets)
     jobs = plan(library, request.forces)
+    keys = build_keys(request.root, jobs, targets)
+    stale = [job for job in jobs if not freshness.is_current(request.out / job.unit, keys[job.unit])]
+    for job in jobs:
+        if job not in stale:
+            log.info("up to date: %s", request.out / job.unit)
+    if not stale:
+        return []
     with Staging(request.out) as staging:
         try:
-            produced = render(targets, jobs, staging)
+            produced = render(targets, stale, staging)
         except TemplateError as exc:
             raise ContentError([template_problem(exc, request.root)]) from None
-        for job in jobs:
-            staging.add(job.unit, "build.json", build_record(job, produced[job.unit]))
+        for job in stale:
+            staging.add(job.unit, "build.json", build_record(job, produced[job.unit], keys[job.unit]))
         written = staging.publish()
     for folder in written:
         log.info("wrote %s", folder)
     return written
+
+
+def build_keys(root: Path, jobs: list[Job], targets: list[Target]) -> dict[str, str]:
+    """Each job's build key (see freshness), by output folder."""
+    tool = freshness.tool_fingerprint(root)
+    names = [t.name for t in targets]
+    return {job.unit: freshness.build_key(job.inputs(), names, tool) for job in jobs}
 
 
 def render(targets: list[Target], jobs: list[Job], staging: Staging) -> dict[str, dict[str, bytes]]:
@@ -92,12 +107,13 @@ def plan(library: Library, force_ids: tuple[str, ...]) -> list[Job]:
             for course in library.courses.values() for f in dict.fromkeys(force_ids)]
 
 
-def build_record(job: Job, files: dict[str, bytes]) -> bytes:
+def build_record(job: Job, files: dict[str, bytes], key: str) -> bytes:
     """build.json: which inputs, which Casebook, which outputs, so a force can show
     exactly which version of a briefing an officer completed."""
     record = {
         "casebook_version": __version__,
         "built_at": job.built_at,
+        "build_key": key,
         "course": {"id": job.course.id, "title": job.course.title, "version": job.course.version},
         "force": {"id": job.force.id, "name": job.force.name},
         "content_hash": job.content_hash,

@@ -79,10 +79,10 @@ def test_missing_root_is_a_usage_error(tmp_path: Path):
 
 def test_same_build_twice_gives_identical_build_json(project: Path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    run_cli("build", "--root", project)
-    first = (project / "output" / "default" / "basics" / "build.json").read_bytes()
-    run_cli("build", "--root", project)
-    assert (project / "output" / "default" / "basics" / "build.json").read_bytes() == first
+    for out in ("first", "second"):  # two folders: a second build into one folder is skipped
+        run_cli("build", "--root", project, "--out", project / out)
+    first = (project / "first" / "default" / "basics" / "build.json").read_bytes()
+    assert (project / "second" / "default" / "basics" / "build.json").read_bytes() == first
     assert json.loads(first)["built_at"] == "2023-11-14T22:13:20+00:00"
 
 
