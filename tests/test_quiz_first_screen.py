@@ -1,0 +1,95 @@
+"""The quiz's first screen comes with the page: it reads and works before the script
+has loaded, without JavaScript, from a file: URL, in at most four requests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz_page import (
+    ORIGIN,
+    Quiz,
+    hold_script,
+    tab_to,
+)
+
+# --- tests: the first screen comes with the page --------------------------------------------
+
+def test_start_pressed_before_the_script_has_loaded_is_acted_on(open_quiz, fixture_site: Path):
+    quiz = open_quiz(fixture_site)
+    quiz.page.unroute("**/*")
+    held = hold_script(quiz)
+    quiz.page.goto(f"{ORIGIN}/index.html", wait_until="commit")
+    quiz.page.get_by_role("button", name="Start now").click()
+    assert quiz.page.evaluate("() => window.Casebook") is None, "the script must not have run yet"
+    quiz.serve(held.pop())
+    quiz.booted()
+    assert quiz.heading() == "The group chat"
+    assert quiz.focused() == "H1:The group chat"
+    assert quiz.page.evaluate("() => location.hash") == ""
+    quiz.assert_clean()
+
+
+def test_an_early_start_on_a_resumed_attempt_keeps_the_progress(open_quiz, fixture_site: Path):
+    quiz = open_quiz(fixture_site)
+    quiz.press("Start now")
+    quiz.press("Continue")
+    quiz.choose("b")
+    quiz.press("Check answer")
+    quiz.page.unroute("**/*")
+    held = hold_script(quiz)
+    quiz.page.goto(f"{ORIGIN}/index.html", wait_until="commit")
+    quiz.page.get_by_role("button", name="Start now").click()
+    quiz.serve(held.pop())
+    quiz.booted()
+    assert quiz.step_id() == "group-chat.q1"
+    assert quiz.page.is_checked("#answer-b")
+    quiz.assert_clean()
+
+
+def test_the_start_link_works_as_a_button_from_the_keyboard(open_quiz, fixture_site: Path):
+    quiz = open_quiz(fixture_site)
+    tab_to(quiz.page, "[data-start]")
+    quiz.page.keyboard.press("Space")
+    quiz.page.wait_for_selector("form.step, .exhibit")
+    assert quiz.focused() == "H1:The group chat"
+    quiz.assert_clean()
+
+
+def test_without_javascript_the_intro_reads_and_says_what_is_needed(browser, fixture_site: Path):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    quiz = Quiz(page, fixture_site)
+    page.route("**/*", quiz.serve)
+    page.goto(f"{ORIGIN}/index.html")
+    text = page.inner_text("main")
+    assert "By the end of this module you will be able to:" in text
+    assert "This module needs JavaScript." in text
+    assert quiz.outside == []
+    context.close()
+
+
+def test_the_page_makes_no_more_than_four_requests(browser, fixture_site: Path):
+    context = browser.new_context()
+    page = context.new_page()
+    quiz = Quiz(page, fixture_site)
+    seen: list[str] = []
+    page.route("**/*", lambda route: (seen.append(route.request.url), quiz.serve(route)))
+    quiz.open()
+    page.wait_for_load_state("networkidle")
+    assert sorted(u.removeprefix(ORIGIN + "/") for u in seen) == ["index.html", "logo.svg", "quiz.js"]
+    assert sum((fixture_site / f).stat().st_size for f in ("index.html", "logo.svg", "quiz.js")) < 60_000
+    context.close()
+
+
+def test_the_page_works_from_a_file_url(browser, fixture_site: Path):
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.route("http*://**/*", lambda route: (errors.append(route.request.url), route.abort()))
+    page.goto((fixture_site / "index.html").as_uri())
+    page.get_by_role("button", name="Start now").click()
+    assert page.inner_text("main h1") == "The group chat"
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.button')).boxShadow") != "none"
+    assert errors == []
+    context.close()
