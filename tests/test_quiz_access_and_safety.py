@@ -8,15 +8,12 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 from playwright.sync_api import Error as PlaywrightError
-from quiz_page import (
-    Quiz,
-)
+from quiz_page import Quiz
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-# --- tests: accessibility -----------------------------------------------------------------
 
 def axe_violations(quiz: Quiz) -> list[str]:
     """axe-core's WCAG 2.2 A/AA violations on the current screen, as short strings."""

@@ -24,8 +24,10 @@ def style_of(html: str) -> str:
 
 
 def test_web_target_writes_the_page_script_and_logo(project: Path, tmp_path: Path):
-    assert run_cli("build", "--root", project, "--out", tmp_path, "--force", "all", "--target", "web").code == 0
-    assert sorted(p.name for p in web_folder(tmp_path, "testshire").iterdir()) == ["index.html", "logo.svg", "quiz.js"]
+    result = run_cli("build", "--root", project, "--out", tmp_path, "--force", "all", "--target", "web")
+    assert result.code == 0
+    with_logo = web_folder(tmp_path, "testshire")
+    assert sorted(p.name for p in with_logo.iterdir()) == ["index.html", "logo.svg", "quiz.js"]
     assert sorted(p.name for p in web_folder(tmp_path).iterdir()) == ["index.html", "quiz.js"]
 
 
@@ -51,7 +53,7 @@ def test_force_colours_are_written_into_the_stylesheet(project: Path, tmp_path: 
     assert css.startswith(":root{--brand:#0b5345;--on-brand:#ffffff;")
 
 
-def test_a_forces_stylesheet_that_would_end_the_style_element_is_a_located_error(project: Path, tmp_path: Path):
+def test_a_stylesheet_that_would_end_the_style_element_is_a_located_error(project: Path, tmp_path: Path):
     override = project / "templates" / "quiz" / "quiz.css"
     override.parent.mkdir(parents=True)
     override.write_text("body { color: #000 }\n/* </STYLE> */\n")
@@ -65,7 +67,8 @@ def test_the_course_intro_is_in_the_page_not_in_the_data(project: Path, tmp_path
     run_cli("build", "--root", project, "--out", tmp_path, "--target", "web")
     html = (web_folder(tmp_path) / "index.html").read_text()
     main = html[html.index("<main"):html.index("</main>")]
-    assert '<a href="#start" role="button" draggable="false" class="button button--start" data-start>Start now</a>' in main
+    start = '<a href="#start" role="button" draggable="false" class="button button--start" data-start>'
+    assert start + "Start now</a>" in main
     assert "By the end of this module you will be able to:" in main
     data = json.loads(re.search(r'id="course-data">(.*?)</script>', html, re.DOTALL).group(1))
     assert not {"intro", "outcomes", "guidance", "minutes"} & data.keys()

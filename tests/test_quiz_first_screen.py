@@ -5,14 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz_page import (
-    ORIGIN,
-    Quiz,
-    hold_script,
-    tab_to,
-)
+from quiz_page import ORIGIN, Quiz, hold_script, tab_to
 
-# --- tests: the first screen comes with the page --------------------------------------------
 
 def test_start_pressed_before_the_script_has_loaded_is_acted_on(open_quiz, fixture_site: Path):
     quiz = open_quiz(fixture_site)

@@ -9,15 +9,8 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE_PROJECT, REPO, build_web
-from quiz_page import (
-    best_letters,
-    complete_by_keyboard,
-    course_data,
-    shown_percent,
-    worst_letters,
-)
+from quiz_page import best_letters, complete_by_keyboard, course_data, shown_percent, worst_letters
 
-# --- tests: completing the course ---------------------------------------------------------
 
 def test_the_shipped_course_can_be_passed_by_keyboard_alone(open_quiz, shipped_site: Path):
     quiz = open_quiz(shipped_site)
