@@ -27,16 +27,12 @@ RENDERERS = ("jinja2", "markdown-it-py", "pydantic", "weasyprint", "pydyf")
 
 
 def tool_fingerprint(root: Path) -> str:
-    """The Casebook code, the templates a build of `root` can load and the renderers' versions."""
-    return _fingerprint(tuple(template_dirs(root)))
-
-
-@lru_cache(maxsize=8)
-def _fingerprint(dirs: tuple[Path, ...]) -> str:
+    """The Casebook code, the templates a build of `root` can load and the renderers' versions.
+    Read afresh every build (a few milliseconds): a long-lived process must see edited templates."""
     digest = hashlib.sha256(__version__.encode())
     for name in RENDERERS:
         digest.update(f"{name}={_version(name)}".encode())
-    for base in (PACKAGE_DIR, *dirs):
+    for base in (PACKAGE_DIR, *template_dirs(root)):
         for path in _files(base):
             digest.update(str(path.relative_to(base)).encode())
             digest.update(path.read_bytes())
@@ -49,6 +45,7 @@ def _files(base: Path) -> Iterable[Path]:
                   if p.is_file() and "__pycache__" not in p.parts)
 
 
+@lru_cache(maxsize=None)
 def _version(distribution: str) -> str:
     try:
         return metadata.version(distribution)

@@ -34,13 +34,16 @@ def test_an_edited_scenario_rebuilds(project: Path, tmp_path: Path):
     assert "Team C" in (tmp_path / UNIT / "web" / "index.html").read_text()
 
 
-def test_a_new_template_override_rebuilds(project: Path, tmp_path: Path):
+def test_a_new_or_edited_template_override_rebuilds(project: Path, tmp_path: Path):
     build(project, tmp_path)
     override = project / "templates" / "quiz" / "quiz.css"
     override.parent.mkdir(parents=True)
     override.write_text("body { color: #111 }\n")
     assert build(project, tmp_path).startswith("wrote ")
     assert "body { color: #111 }" in (tmp_path / UNIT / "web" / "index.html").read_text()
+    override.write_text("body { color: #222 }\n")  # edited again, in the same process
+    assert build(project, tmp_path).startswith("wrote ")
+    assert "body { color: #222 }" in (tmp_path / UNIT / "web" / "index.html").read_text()
 
 
 @pytest.mark.parametrize("damage", ["delete", "edit"])
