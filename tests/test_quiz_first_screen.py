@@ -49,6 +49,20 @@ def test_the_start_link_works_as_a_button_from_the_keyboard(open_quiz, fixture_s
     quiz.assert_clean()
 
 
+def test_the_page_title_does_not_change_when_the_script_takes_over(browser, fixture_site: Path):
+    context = browser.new_context()
+    page = context.new_page()
+    quiz = Quiz(page, fixture_site)
+    held = hold_script(quiz)
+    page.goto(f"{ORIGIN}/index.html", wait_until="commit")
+    page.wait_for_selector("[data-start]")
+    before = page.title()
+    quiz.serve(held.pop())
+    quiz.booted()
+    assert page.title() == before == "Introduction – Basics"
+    context.close()
+
+
 def test_without_javascript_the_intro_reads_and_says_what_is_needed(browser, fixture_site: Path):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
