@@ -61,6 +61,21 @@ class Quiz:
         self.page.wait_for_function("() => window.Casebook && Casebook.quiz && Casebook.quiz.state")
         return self
 
+    def open_with_script_held(self) -> Callable[[], Quiz]:
+        """Open the page with quiz.js held back, as on a slow network, until the test calls
+        the function returned (which then waits for the script to boot)."""
+        held: list[Any] = []
+        self.page.unroute("**/*")
+        self.page.route("**/*", lambda route: held.append(route) if route.request.url.endswith("/quiz.js")
+                        else self.serve(route))
+        self.page.goto(f"{ORIGIN}/index.html", wait_until="commit")
+        self.page.wait_for_selector("[data-start]")
+
+        def release() -> Quiz:
+            self.serve(held.pop())
+            return self.booted()
+        return release
+
     def csp_violations(self) -> list[str]:
         return self.page.evaluate("() => window.__csp || []")
 
@@ -87,6 +102,13 @@ class Quiz:
     def choose(self, *letters: str) -> None:
         for letter in letters:
             self.page.check(f"#answer-{letter}")
+
+    def answer_first_question(self, letter: str) -> None:
+        """Start, pass the first scenario's intro and answer its first question."""
+        self.press("Start now")
+        self.press("Continue")
+        self.choose(letter)
+        self.press("Check answer")
 
 
 # --- keyboard only -----------------------------------------------------------------------
@@ -167,10 +189,3 @@ def complete_by_keyboard(quiz: Quiz, chooser: Callable[[dict[str, Any]], list[st
 def shown_percent(quiz: Quiz) -> int:
     return int(quiz.page.inner_text(".score").rstrip("%"))
 
-
-def hold_script(quiz: Quiz) -> list[Any]:
-    """Serve the package but keep quiz.js back until the test releases it (a slow network)."""
-    held: list[Any] = []
-    quiz.page.route("**/*", lambda route: held.append(route) if route.request.url.endswith("/quiz.js")
-                    else quiz.serve(route))
-    return held

@@ -3,7 +3,6 @@ printed, bookmarked and within a sensible length."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz_page import ORIGIN, Quiz, hold_script, tab_to
+from quiz_page import ORIGIN, Quiz, tab_to
 
 
 def test_start_pressed_before_the_script_has_loaded_is_acted_on(open_quiz, fixture_site: Path):
     quiz = open_quiz(fixture_site)
-    quiz.page.unroute("**/*")
-    held = hold_script(quiz)
-    quiz.page.goto(f"{ORIGIN}/index.html", wait_until="commit")
+    release = quiz.open_with_script_held()
     quiz.page.get_by_role("button", name="Start now").click()
     assert quiz.page.evaluate("() => window.Casebook") is None, "the script must not have run yet"
-    quiz.serve(held.pop())
-    quiz.booted()
+    release()
     assert quiz.heading() == "The group chat"
     assert quiz.focused() == "H1:The group chat"
     assert quiz.page.evaluate("() => location.hash") == ""
@@ -25,16 +22,10 @@ def test_start_pressed_before_the_script_has_loaded_is_acted_on(open_quiz, fixtu
 
 def test_an_early_start_on_a_resumed_attempt_keeps_the_progress(open_quiz, fixture_site: Path):
     quiz = open_quiz(fixture_site)
-    quiz.press("Start now")
-    quiz.press("Continue")
-    quiz.choose("b")
-    quiz.press("Check answer")
-    quiz.page.unroute("**/*")
-    held = hold_script(quiz)
-    quiz.page.goto(f"{ORIGIN}/index.html", wait_until="commit")
+    quiz.answer_first_question("b")
+    release = quiz.open_with_script_held()
     quiz.page.get_by_role("button", name="Start now").click()
-    quiz.serve(held.pop())
-    quiz.booted()
+    release()
     assert quiz.step_id() == "group-chat.q1"
     assert quiz.page.is_checked("#answer-b")
     quiz.assert_clean()
@@ -49,18 +40,12 @@ def test_the_start_link_works_as_a_button_from_the_keyboard(open_quiz, fixture_s
     quiz.assert_clean()
 
 
-def test_the_page_title_does_not_change_when_the_script_takes_over(browser, fixture_site: Path):
-    context = browser.new_context()
-    page = context.new_page()
-    quiz = Quiz(page, fixture_site)
-    held = hold_script(quiz)
-    page.goto(f"{ORIGIN}/index.html", wait_until="commit")
-    page.wait_for_selector("[data-start]")
-    before = page.title()
-    quiz.serve(held.pop())
-    quiz.booted()
-    assert page.title() == before == "Introduction – Basics"
-    context.close()
+def test_the_page_title_does_not_change_when_the_script_takes_over(open_quiz, fixture_site: Path):
+    quiz = open_quiz(fixture_site)
+    release = quiz.open_with_script_held()
+    before = quiz.page.title()
+    release()
+    assert quiz.page.title() == before == "Introduction – Basics"
 
 
 def test_without_javascript_the_intro_reads_and_says_what_is_needed(browser, fixture_site: Path):
