@@ -86,3 +86,16 @@ def test_the_page_works_from_a_file_url(browser, fixture_site: Path):
     assert page.evaluate("() => getComputedStyle(document.querySelector('.button')).boxShadow") != "none"
     assert errors == []
     context.close()
+
+
+def test_an_early_start_is_acted_on_from_a_file_url_too(browser, fixture_site: Path):
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((fixture_site / "index.html").as_uri() + "#start")  # as a press before the script ran leaves it
+    page.wait_for_function("() => window.Casebook && Casebook.quiz && Casebook.quiz.state")
+    assert page.inner_text("main h1") == "The group chat"
+    assert page.evaluate("() => location.hash") == ""
+    assert errors == []
+    context.close()

@@ -38,8 +38,9 @@
       const begin = () => this.go(this.state.at === "i" ? this.engine.next(this.state) : this.state.at);
       this.wireStart(begin);
       if (location.hash === "#start") {
-        // Start was pressed before this script ran: act on it now, once.
-        history.replaceState(null, "", location.href.split("#")[0]);
+        // Start was pressed before this script ran: act on it now, once. Clearing the
+        // address is cosmetic, and a sandboxed frame may refuse it.
+        try { history.replaceState(null, "", location.href.split("#")[0]); } catch (e) { /* keep the hash */ }
         return begin();
       }
       this.render(false);
