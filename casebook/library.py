@@ -35,10 +35,17 @@ class Library:
     documents: dict[str, Document] = field(repr=False)
     input_hashes: dict[str, str] = field(repr=False)
     warnings: list[Problem] = field(default_factory=list, repr=False)
+    #: "scenario:<id>", "course:<id>", "force:<id>" -> the file that defines it, as shown in
+    #: messages (.yaml or .yml: the id says which thing, not which spelling of the file).
+    sources: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property
     def standards(self) -> dict[str, Standard]:
         return {s.id: s for c in self.catalogues for s in c.standards}
+
+    def source(self, kind: str, item_id: str) -> str:
+        """The project-relative path of the file defining `item_id` of `kind`."""
+        return self.sources[f"{kind}:{item_id}"]
 
     def asset(self, owner: str, relative: str) -> Path:
         """The file an asset path names, relative to the document `owner` that names it."""
@@ -131,4 +138,6 @@ def load_library(root: Path) -> Library:
         documents=reader.documents,
         input_hashes=dict(sorted(reader.hashes.items())),
         warnings=sorted(warnings),
+        sources={f"{kind}:{k}": v[0].shown for kind, found in
+                 (("scenario", scenarios), ("course", courses), ("force", forces)) for k, v in found.items()},
     )

@@ -66,7 +66,7 @@ def check(view: CourseView) -> None:
     size = worst_case_length(view)
     if size > LIMIT:
         raise ContentError([Problem(
-            f"content/courses/{view.id}.yaml", 1, 1,
+            view.source, 1, 1,
             f"this course's resume data can reach {size} characters; SCORM 1.2 stores at most "
             f"{LIMIT}, so learners could lose their progress",
             "split the course into two, or remove scenarios or answer options")])

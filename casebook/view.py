@@ -85,6 +85,7 @@ class Branding:
 @dataclass(frozen=True)
 class CourseView:
     id: str
+    source: str  # the course file, as shown in messages
     title: str
     version: str
     audience: str
@@ -119,11 +120,11 @@ def course_view(job: Job) -> CourseView:
         return [StandardRef(i, standards[i].title) for i in ids]
 
     scenarios = [_scenario(library.scenarios[sid], n, refs) for n, sid in enumerate(course.scenarios, start=1)]
-    logo = library.asset(f"content/forces/{force.id}.yaml", force.logo) if force.logo else None
+    logo = library.asset(library.source("force", force.id), force.logo) if force.logo else None
     branding = Branding(force.name, force.colours.primary, force.colours.on_primary,
                         force.colours.accent or force.colours.primary, logo)
     return CourseView(
-        id=course.id, title=curly(course.title), version=course.version, audience=curly(course.audience),
+        id=course.id, source=library.source("course", course.id), title=curly(course.title), version=course.version, audience=curly(course.audience),
         duration_minutes=course.duration_minutes, learning_outcomes=[curly(o) for o in course.learning_outcomes],
         intro=markdown.render(course.intro),
         guidance=[q.model_copy(update={"text": curly(q.text)}) for q in course.guidance],

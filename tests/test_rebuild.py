@@ -3,6 +3,7 @@ that could alter its bytes rebuilds it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,18 @@ def test_a_different_source_date_epoch_rebuilds(project: Path, tmp_path: Path, m
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1750000000")
     assert build(project, tmp_path) == f"wrote {tmp_path / UNIT}\n"
     assert '"built_at": "2025-06-15' in (tmp_path / UNIT / "build.json").read_text()
+
+
+def test_yml_files_are_inputs_like_yaml_files(project: Path, tmp_path: Path):
+    renamed = [project / "scenarios" / "group-chat.yaml", project / "content" / "courses" / "basics.yaml",
+               project / "content" / "forces" / "testshire.yaml"]  # testshire has a logo
+    for path in renamed:
+        path.rename(path.with_suffix(".yml"))
+    build(project, tmp_path, "--force", "testshire")
+    unit = tmp_path / "testshire" / "basics"
+    inputs = json.loads((unit / "build.json").read_text())["inputs"]
+    assert {"scenarios/group-chat.yml", "content/courses/basics.yml", "content/forces/testshire.yml"} <= inputs.keys()
+    chat = project / "scenarios" / "group-chat.yml"
+    chat.write_text(chat.read_text().replace("Team B", "Team C"))
+    assert build(project, tmp_path, "--force", "testshire") == f"wrote {unit}\n"
+    assert "Team C" in (unit / "web" / "index.html").read_text()

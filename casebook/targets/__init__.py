@@ -36,13 +36,14 @@ class Job:
 
     def inputs(self) -> dict[str, str]:
         """Content hashes of the files this job is built from."""
-        hashes = self.library.input_hashes
-        wanted = ["content/standards.yaml", f"content/courses/{self.course.id}.yaml",
-                  f"content/forces/{self.force.id}.yaml", *(f"scenarios/{s}.yaml" for s in self.course.scenarios)]
-        found = {k: hashes[k] for k in wanted if k in hashes}
+        library = self.library
+        wanted = ["content/standards.yaml", library.source("course", self.course.id),
+                  library.source("force", self.force.id),
+                  *(library.source("scenario", s) for s in self.course.scenarios)]
+        found = {k: library.input_hashes[k] for k in wanted}
         if self.force.logo:
-            logo = self.library.asset(f"content/forces/{self.force.id}.yaml", self.force.logo)
-            found[f"content/forces/{self.force.logo}"] = hashlib.sha256(logo.read_bytes()).hexdigest()
+            logo = library.asset(library.source("force", self.force.id), self.force.logo)
+            found[logo.relative_to(library.root.resolve()).as_posix()] = hashlib.sha256(logo.read_bytes()).hexdigest()
         return dict(sorted(found.items()))
 
     @cached_property
