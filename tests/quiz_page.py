@@ -72,6 +72,10 @@ class Quiz:
         self.page.wait_for_selector("[data-start]")
 
         def release() -> Quiz:
+            for _ in range(500):  # the request may still be on its way to the route
+                if held:
+                    break
+                self.page.wait_for_timeout(10)
             self.serve(held.pop())
             return self.booted()
         return release

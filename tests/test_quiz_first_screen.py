@@ -31,6 +31,18 @@ def test_an_early_start_on_a_resumed_attempt_keeps_the_progress(open_quiz, fixtu
     quiz.assert_clean()
 
 
+def test_focus_on_start_survives_the_script_taking_over(open_quiz, fixture_site: Path):
+    quiz = open_quiz(fixture_site)
+    release = quiz.open_with_script_held()
+    tab_to(quiz.page, "[data-start]")
+    release()
+    assert quiz.page.evaluate("() => document.activeElement.hasAttribute('data-start')")
+    quiz.page.keyboard.press("Enter")
+    quiz.page.wait_for_selector(".exhibit")
+    assert quiz.focused() == "H1:The group chat"
+    quiz.assert_clean()
+
+
 def test_the_start_link_works_as_a_button_from_the_keyboard(open_quiz, fixture_site: Path):
     quiz = open_quiz(fixture_site)
     tab_to(quiz.page, "[data-start]")

@@ -94,7 +94,11 @@
     render(focus) {
       const w = this.engine.where(this.state.at);
       const screen = this[w.screen](w);
-      this.main.replaceChildren.apply(this.main, screen.nodes.flat().filter(Boolean));
+      const nodes = screen.nodes.flat().filter(Boolean), shown = this.main.childNodes;
+      // The page's own intro may already be on screen, perhaps with focus on Start: leave it be.
+      if (nodes.length !== shown.length || nodes.some((n, i) => n !== shown[i])) {
+        this.main.replaceChildren.apply(this.main, nodes);
+      }
       document.title = screen.title + " – " + this.course.title;
       this.screenTitle = screen.title;
       if (focus) {
