@@ -63,6 +63,20 @@ def test_a_stylesheet_that_would_end_the_style_element_is_a_located_error(projec
     assert not (tmp_path / "default").exists()
 
 
+def test_a_page_template_written_for_an_older_casebook_is_a_clear_error(project: Path, tmp_path: Path):
+    override = project / "templates" / "quiz" / "page.html"
+    override.parent.mkdir(parents=True)
+    override.write_text('<!doctype html><link rel="stylesheet" href="quiz.css">'
+                        '<script type="application/json" id="course-data">{{ course_json }}</script>'
+                        '<script src="quiz.js" defer></script><main><h1>{{ view.title }}</h1></main>\n')
+    result = run_cli("build", "--root", project, "--out", tmp_path, "--target", "web")
+    assert result.code == 1
+    assert result.err.startswith(f"{override}: error: this quiz page template lacks the stylesheet, as "
+                                 "<style>{{ stylesheet }}</style>; the policy's style-src '{{ style_hash }}'; "
+                                 "the intro's Start link (quiz/intro.html)\n")
+    assert not (tmp_path / "default").exists()
+
+
 def test_the_course_intro_is_in_the_page_not_in_the_data(project: Path, tmp_path: Path):
     run_cli("build", "--root", project, "--out", tmp_path, "--target", "web")
     html = (web_folder(tmp_path) / "index.html").read_text()

@@ -54,10 +54,28 @@ def quiz_files(view: CourseView, env: Environment, mode: str) -> dict[str, bytes
 def page(view: CourseView, env: Environment, mode: str) -> bytes:
     """The launch page, with its stylesheet and the course data embedded."""
     css = stylesheet(view, env)
-    return env.get_template("quiz/page.html").render(
+    html = env.get_template("quiz/page.html").render(
         view=view, mode=mode, has_logo=view.branding.logo is not None,
         stylesheet=Markup(css), style_hash=sha256_source(css),
-        course_json=Markup(embed_json(quiz_data(view)))).encode("utf-8")
+        course_json=Markup(embed_json(quiz_data(view))))
+    check_page(html, css, asset_file(env, "quiz/page.html"))
+    return html.encode("utf-8")
+
+
+def check_page(html: str, css: str, template: Path) -> None:
+    """A force's own page template (perhaps written for an earlier Casebook) must still
+    carry what the runtime and the policy rely on, or the quiz would ship unstyled or dead."""
+    needs = {
+        f"<style>{css}</style>": "the stylesheet, as <style>{{ stylesheet }}</style>",
+        f"style-src '{sha256_source(css)}'": "the policy's style-src '{{ style_hash }}'",
+        '<script src="quiz.js" defer></script>': 'the script, as <script src="quiz.js" defer></script>',
+        'id="course-data"': "the course data element",
+        "data-start": "the intro's Start link (quiz/intro.html)",
+    }
+    missing = [what for marker, what in needs.items() if marker not in html]
+    if missing:
+        raise ContentError([Problem(str(template), 0, 0, "this quiz page template lacks " + "; ".join(missing),
+                                    "start again from a copy of Casebook's own templates/quiz/page.html")])
 
 
 def stylesheet(view: CourseView, env: Environment) -> str:
