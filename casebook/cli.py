@@ -34,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="force profile id; repeat for several, or 'all' (default: default)")
     build.add_argument("--target", action="append", metavar="NAME",
                        help=f"build only this target: {', '.join(TARGETS)}; repeatable (default: all)")
+    build.add_argument("--rebuild", action="store_true",
+                       help="rebuild every course, even one whose output is up to date")
     sub.add_parser("check", parents=[common], help="validate and lint only; writes nothing")
     sch = sub.add_parser("schema", parents=[common], help="print the JSON Schema of the content files")
     sch.add_argument("kind", nargs="?", choices=sorted(schema.KINDS),
@@ -84,7 +86,7 @@ def _run(args: argparse.Namespace, stdout: TextIO) -> int:
         return 0
     request = pipeline.BuildRequest(root=root, out=(args.out or root / "output").resolve(),
                                     forces=tuple(args.force or ["default"]),
-                                    targets=tuple(args.target or ()))
+                                    targets=tuple(args.target or ()), rebuild=args.rebuild)
     pipeline.build(request)
     return 0
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import metadata
@@ -22,14 +23,17 @@ from pathlib import Path
 from . import __version__
 from .templating import PACKAGE_DIR, template_dirs
 
-#: Libraries whose version can change the bytes of an output.
-RENDERERS = ("jinja2", "markdown-it-py", "pydantic", "weasyprint", "pydyf")
+#: Libraries whose version can change the bytes of an output (WeasyPrint's own
+#: dependencies included). Fonts and Pango on the machine can too, and are not in
+#: the key: `casebook build --rebuild` after changing them.
+RENDERERS = ("jinja2", "markupsafe", "markdown-it-py", "pydantic", "ruamel.yaml", "weasyprint", "pydyf",
+             "fonttools", "pyphen", "tinycss2", "cssselect2", "pillow", "tinyhtml5")
 
 
 def tool_fingerprint(root: Path) -> str:
     """The Casebook code, the templates a build of `root` can load and the renderers' versions.
     Read afresh every build (a few milliseconds): a long-lived process must see edited templates."""
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(f"{__version__} python {sys.version}".encode())
     for name in RENDERERS:
         digest.update(f"{name}={_version(name)}".encode())
     for base in (PACKAGE_DIR, *template_dirs(root)):

@@ -34,6 +34,7 @@ class BuildRequest:
     out: Path
     forces: tuple[str, ...] = ("default",)
     targets: tuple[str, ...] = ()
+    rebuild: bool = False  # build even the courses whose output is up to date
 
 
 def check(root: Path) -> Library:
@@ -50,7 +51,8 @@ def build(request: BuildRequest) -> list[Path]:
     targets = select_targets(request.targets)
     jobs = plan(library, request.forces)
     keys = build_keys(request.root, jobs, targets)
-    stale = [job for job in jobs if not freshness.is_current(request.out / job.unit, keys[job.unit])]
+    stale = [job for job in jobs
+             if request.rebuild or not freshness.is_current(request.out / job.unit, keys[job.unit])]
     for job in jobs:
         if job not in stale:
             log.info("up to date: %s", request.out / job.unit)

@@ -87,3 +87,10 @@ def test_yml_files_are_inputs_like_yaml_files(project: Path, tmp_path: Path):
     chat.write_text(chat.read_text().replace("Team B", "Team C"))
     assert build(project, tmp_path, "--force", "testshire") == f"wrote {unit}\n"
     assert "Team C" in (unit / "web" / "index.html").read_text()
+
+
+def test_rebuild_builds_an_up_to_date_folder_again(project: Path, tmp_path: Path):
+    build(project, tmp_path)
+    folder = (tmp_path / UNIT).stat().st_ino
+    assert build(project, tmp_path, "--rebuild") == f"wrote {tmp_path / UNIT}\n"
+    assert (tmp_path / UNIT).stat().st_ino != folder
