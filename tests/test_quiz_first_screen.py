@@ -11,8 +11,10 @@ from quiz_page import ORIGIN, Quiz, tab_to
 def test_start_pressed_before_the_script_has_loaded_is_acted_on(open_quiz, fixture_site: Path):
     quiz = open_quiz(fixture_site)
     release = quiz.open_with_script_held()
+    assert not quiz.page.is_visible("#start")
     quiz.page.get_by_role("button", name="Start now").click()
     assert quiz.page.evaluate("() => window.Casebook") is None, "the script must not have run yet"
+    assert quiz.page.inner_text("#start").startswith("Starting the module…"), "the press shows at once"
     release()
     assert quiz.heading() == "The group chat"
     assert quiz.focused() == "H1:The group chat"
@@ -69,6 +71,8 @@ def test_without_javascript_the_intro_reads_and_says_what_is_needed(browser, fix
     text = page.inner_text("main")
     assert "By the end of this module you will be able to:" in text
     assert "This module needs JavaScript." in text
+    page.get_by_role("button", name="Start now").click()
+    assert "check that JavaScript is turned on" in page.inner_text("#start")
     assert quiz.outside == []
     context.close()
 
