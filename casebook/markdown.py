@@ -28,3 +28,8 @@ def render(text: str) -> Markup:
 def render_inline(text: str) -> Markup:
     """One line of Markdown without a wrapping paragraph, e.g. for option labels."""
     return Markup(_parser().renderInline(text))
+
+
+def has_image(text: str) -> bool:
+    """Whether `text` holds a Markdown image (code spans showing the syntax do not count)."""
+    return any(child.type == "image" for token in _parser().parse(text) for child in token.children or ())

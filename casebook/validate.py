@@ -138,6 +138,9 @@ def _message(kind: str, error: Any, ctx: dict[str, Any], name: str) -> tuple[str
         expected = ctx.get("expected_tags", "")
         hint = suggest(str(ctx.get("tag")), [t.strip(" '") for t in expected.split(",")])
         return f"unknown kind '{ctx.get('tag')}': expected {expected}", hint
+    if kind == "markdown_image":
+        return (f"{field} contains an image: the quiz and the packs carry no image files",
+                "describe in words what the image shows (a chat or post belongs in the exhibit)")
     if kind == "union_tag_not_found":
         return "missing required field 'kind' (question or decision)", None
     if kind == "literal_error":

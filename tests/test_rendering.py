@@ -28,6 +28,16 @@ def test_ordinary_markdown_renders():
     assert markdown.render_inline("a *b*") == "a <em>b</em>"
 
 
+@pytest.mark.parametrize("text, found", [
+    ("![A chat](chat.png)", True),
+    ("See ![the post][post].\n\n[post]: post.png", True),
+    ("Write `![alt](file.png)` to show an image.", False),
+    ("A [link](https://example.org) is fine.", False),
+])
+def test_images_are_found_outside_code_spans_only(text: str, found: bool):
+    assert markdown.has_image(text) is found
+
+
 def test_templates_escape_content_and_refuse_undefined_names(tmp_path: Path):
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "t.html").write_text("<p>{{ title }}</p>{{ missing }}")

@@ -9,11 +9,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-Markdown = Annotated[str, Field(min_length=1, json_schema_extra={"format": "markdown"})]
+from .. import markdown
+
+
+def _no_images(text: str) -> str:
+    """Quiz packages and printed packs carry no image files, and an image on its own
+    tells a screen-reader user nothing: a picture in a scenario is described in words."""
+    if markdown.has_image(text):
+        raise PydanticCustomError("markdown_image", "contains an image")
+    return text
+
+
+Markdown = Annotated[str, Field(min_length=1, json_schema_extra={"format": "markdown"}), AfterValidator(_no_images)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+#: One line of Markdown (an option's label): emphasis and links, no images.
+InlineMarkdown = Annotated[Text, AfterValidator(_no_images)]
 Slug = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64),

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .common import Markdown, PartialDate, Slug, StepId, Strict, Text, field_error
+from .common import InlineMarkdown, Markdown, PartialDate, Slug, StepId, Strict, Text, field_error
 
 class Source(Strict):
     """One public record a scenario is modelled on. Learners see this citation."""
@@ -63,7 +63,7 @@ class Exhibit(Strict):
 class Option(Strict):
     """One answer option of a question."""
 
-    text: Text = Field(description="The option as the learner reads it.")
+    text: InlineMarkdown = Field(description="The option as the learner reads it.")
     correct: bool = Field(default=False, description="Whether choosing this option is right.")
     feedback: Markdown = Field(description="Why this option is right or wrong; shown after answering.")
 
@@ -100,7 +100,7 @@ class Question(Strict):
 class Choice(Strict):
     """One branch of a decision."""
 
-    text: Text = Field(description="What the learner chooses to do.")
+    text: InlineMarkdown = Field(description="What the learner chooses to do.")
     consequence: Markdown = Field(description="What follows from that choice; shown after choosing.")
     next: StepId | Literal["end"] | None = Field(
         default=None, description="Step to go to next, 'end' to finish the scenario, "
