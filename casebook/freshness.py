@@ -16,7 +16,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -49,7 +49,7 @@ def _files(base: Path) -> Iterable[Path]:
                   if p.is_file() and "__pycache__" not in p.parts)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _version(distribution: str) -> str:
     try:
         return metadata.version(distribution)

@@ -23,7 +23,8 @@ def _no_images(text: str) -> str:
     return text
 
 
-Markdown = Annotated[str, Field(min_length=1, json_schema_extra={"format": "markdown"}), AfterValidator(_no_images)]
+Markdown = Annotated[str, Field(min_length=1, json_schema_extra={"format": "markdown"}),
+                     AfterValidator(_no_images)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 #: One line of Markdown (an option's label): emphasis and links, no images.
 InlineMarkdown = Annotated[Text, AfterValidator(_no_images)]

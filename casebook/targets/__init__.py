@@ -43,7 +43,8 @@ class Job:
         found = {k: library.input_hashes[k] for k in wanted}
         if self.force.logo:
             logo = library.asset(library.source("force", self.force.id), self.force.logo)
-            found[logo.relative_to(library.root.resolve()).as_posix()] = hashlib.sha256(logo.read_bytes()).hexdigest()
+            shown = logo.relative_to(library.root.resolve()).as_posix()
+            found[shown] = hashlib.sha256(logo.read_bytes()).hexdigest()
         return dict(sorted(found.items()))
 
     @cached_property

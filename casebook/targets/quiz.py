@@ -74,7 +74,8 @@ def check_page(html: str, css: str, template: Path) -> None:
     }
     missing = [what for marker, what in needs.items() if marker not in html]
     if missing:
-        raise ContentError([Problem(str(template), 0, 0, "this quiz page template lacks " + "; ".join(missing),
+        raise ContentError([Problem(str(template), 0, 0,
+                                    "this quiz page template lacks " + "; ".join(missing),
                                     "start again from a copy of Casebook's own templates/quiz/page.html")])
 
 
@@ -88,8 +89,9 @@ def stylesheet(view: CourseView, env: Environment) -> str:
     if closing:  # only a force's own quiz.css could: it would end the <style> element early
         line = source.count("\n", 0, closing.start()) + 1
         column = closing.start() - source.rfind("\n", 0, closing.start())
-        raise ContentError([Problem(str(path), line, column, "the stylesheet contains '</style', which would "
-                                    "end it early inside the quiz page", "remove it (a comment can say 'style')")])
+        raise ContentError([Problem(str(path), line, column,
+                                    "the stylesheet contains '</style', which would end it early inside "
+                                    "the quiz page", "remove it (a comment can say 'style')")])
     return colours + compact(source)
 
 
