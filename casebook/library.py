@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from . import crossref
+from . import crossref, suspend
 from .diagnostics import ContentError, Problem, display_path
 from .loader import Document, load_yaml
 from .models import Catalogue, Course, Force, Scenario, Standard, StandardsFile
@@ -123,6 +123,8 @@ def load_library(root: Path) -> Library:
         reader.problems.extend(checks.scenario(doc, scenario))
     for doc, course in courses.values():
         reader.problems.extend(checks.course(doc, course))
+        if all(sid in scenarios for sid in course.scenarios):
+            reader.problems.extend(suspend.check(doc, course, [scenarios[sid][1] for sid in course.scenarios]))
     for doc, force in forces.values():
         reader.problems.extend(checks.force(doc, force))
     warnings = [p for p in reader.problems if p.severity == "warning"]

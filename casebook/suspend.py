@@ -15,14 +15,16 @@ SCORM 1.2 keeps at most 4,096 characters of `cmi.suspend_data`. The quiz engine
   empty entries dropped.
 
 This module mirrors that format for the worst case: every step answered, every
-option chosen, the largest attempt number and the longest position. A test
-serialises the same state in the browser and compares the two lengths.
+option chosen, the largest attempt number and the longest position. It is a
+content check (run with the others, so `casebook check` reports it too); a test
+serialises the same state in the browser and compares the two strings.
 """
 
 from __future__ import annotations
 
-from .diagnostics import ContentError, Problem
-from .view import CourseView
+from .diagnostics import Problem
+from .loader import Document
+from .models import Course, Decision, Question, Scenario, Step, option_letter
 
 #: SCORM 1.2 `cmi.suspend_data` is a CMIString4096.
 LIMIT = 4096
@@ -43,30 +45,30 @@ def base36(n: int) -> str:
             return out
 
 
-def worst_case(view: CourseView) -> str:
-    """The longest resume string this course can produce."""
-    attempt = view.attempts or MAX_ATTEMPT
-    positions = ["i", "r", "v"] + [f"{p}{s}" for p in "no" for s in range(len(view.scenarios))]
-    positions += [f"q{s}-{j}" for s, sc in enumerate(view.scenarios) for j in range(len(sc.steps))]
-    answers = [
-        "".join(o.letter for o in step.options) if step.type == "multiple" else step.options[-1].letter
-        for sc in view.scenarios for step in sc.steps
-    ]
+def worst_case(course: Course, scenarios: list[Scenario]) -> str:
+    """The longest resume string `course` (made of `scenarios`, in order) can produce."""
+    attempt = course.assessment.attempts or MAX_ATTEMPT
+    positions = ["i", "r", "v"] + [f"{p}{s}" for p in "no" for s in range(len(scenarios))]
+    positions += [f"q{s}-{j}" for s, sc in enumerate(scenarios) for j in range(len(sc.steps))]
+    answers = [_most_letters(step) for sc in scenarios for step in sc.steps]
     fields = [FORMAT_VERSION, base36(attempt), base36(MAX_SEED), max(positions, key=len), "1",
               ",".join(answers)]
     return "~".join(fields)
 
 
-def worst_case_length(view: CourseView) -> int:
-    return len(worst_case(view))
+def _most_letters(step: Step) -> str:
+    """Every option of a multiple-response question; otherwise the last (longest) letter."""
+    count = len(step.choices) if isinstance(step, Decision) else len(step.options)
+    letters = [option_letter(i) for i in range(count)]
+    return "".join(letters) if isinstance(step, Question) and step.type == "multiple" else letters[-1]
 
 
-def check(view: CourseView) -> None:
-    """Fail the build, naming the course file, if resume data could pass SCORM 1.2's limit."""
-    size = worst_case_length(view)
-    if size > LIMIT:
-        raise ContentError([Problem(
-            view.source, 1, 1,
-            f"this course's resume data can reach {size} characters; SCORM 1.2 stores at most "
-            f"{LIMIT}, so learners could lose their progress",
-            "split the course into two, or remove scenarios or answer options")])
+def check(doc: Document, course: Course, scenarios: list[Scenario]) -> list[Problem]:
+    """A problem naming the course file if its resume data could pass SCORM 1.2's limit."""
+    size = len(worst_case(course, scenarios))
+    if size <= LIMIT:
+        return []
+    return [Problem(doc.shown, 1, 1,
+                    f"this course's resume data can reach {size} characters; SCORM 1.2 stores at most "
+                    f"{LIMIT}, so learners could lose their progress",
+                    "split the course into two, or remove scenarios or answer options")]

@@ -102,3 +102,10 @@ def test_a_course_whose_resume_data_could_overflow_scorm_12_fails_the_build(proj
     assert "content/courses/basics.yaml:1:1: error: this course's resume data can reach" in result.err
     assert "SCORM 1.2 stores at most 10" in result.err
     assert not tmp_path.joinpath("default").exists()
+
+
+def test_check_reports_resume_data_that_could_overflow_too(project: Path, monkeypatch):
+    monkeypatch.setattr(suspend, "LIMIT", 10)
+    result = run_cli("check", "--root", project)
+    assert result.code == 1
+    assert "content/courses/basics.yaml:1:1: error: this course's resume data can reach" in result.err

@@ -23,7 +23,6 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from .. import suspend
 from ..diagnostics import ContentError, Problem
 from ..view import CourseView, ScenarioView, StepView
 
@@ -41,7 +40,6 @@ def quiz_files(view: CourseView, env: Environment, mode: str) -> dict[str, bytes
     """index.html, quiz.js and (when the force has one) logo.svg."""
     if mode not in MODES:
         raise ValueError(f"unknown quiz mode {mode!r}; expected one of {', '.join(MODES)}")
-    suspend.check(view)
     files = {
         "index.html": page(view, env, mode),
         "quiz.js": compact(b"".join(asset(env, p) for p in SCRIPT_PARTS).decode()).encode(),
