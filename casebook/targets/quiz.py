@@ -52,20 +52,21 @@ def quiz_files(view: CourseView, env: Environment, mode: str) -> dict[str, bytes
 def page(view: CourseView, env: Environment, mode: str) -> bytes:
     """The launch page, with its stylesheet and the course data embedded."""
     css = stylesheet(view, env)
+    style_hash = sha256_source(css)
     html = env.get_template("quiz/page.html").render(
         view=view, mode=mode, has_logo=view.branding.logo is not None,
-        stylesheet=Markup(css), style_hash=sha256_source(css),
+        stylesheet=Markup(css), style_hash=style_hash,
         course_json=Markup(embed_json(quiz_data(view))))
-    check_page(html, css, asset_file(env, "quiz/page.html"))
+    check_page(html, css, style_hash, asset_file(env, "quiz/page.html"))
     return html.encode("utf-8")
 
 
-def check_page(html: str, css: str, template: Path) -> None:
+def check_page(html: str, css: str, style_hash: str, template: Path) -> None:
     """A force's own page template (perhaps written for an earlier Casebook) must still
     carry what the runtime and the policy rely on, or the quiz would ship unstyled or dead."""
     needs = {
         f"<style>{css}</style>": "the stylesheet, as <style>{{ stylesheet }}</style>",
-        f"style-src '{sha256_source(css)}'": "the policy's style-src '{{ style_hash }}'",
+        f"style-src '{style_hash}'": "the policy's style-src '{{ style_hash }}'",
         '<script src="quiz.js" defer></script>': 'the script, as <script src="quiz.js" defer></script>',
         'id="course-data"': "the course data element",
         "data-start": "the intro's Start link (quiz/intro.html)",
@@ -116,12 +117,11 @@ def embed_json(data: dict[str, Any]) -> str:
 
 
 def quiz_data(view: CourseView) -> dict[str, Any]:
-    """Everything the runtime draws, with Markdown already rendered to HTML. The course
-    intro is not here: the page carries it as markup (quiz/intro.html)."""
+    """What the runtime reads, and nothing else, with Markdown already rendered to HTML.
+    The course intro is not here: the page carries it as markup (quiz/intro.html)."""
     return {
         "key": f"casebook:{view.id}:{view.version}:{view.content_hash}",
-        "id": view.id, "title": view.title, "version": view.version,
-        "force": view.branding.name,
+        "title": view.title,
         "closing": _html(view.closing),
         "routes": [{"name": r.name, "how": r.how} for r in view.force.reporting_routes],
         "passMark": view.pass_mark, "shuffle": view.shuffle, "attempts": view.attempts,
@@ -132,18 +132,14 @@ def quiz_data(view: CourseView) -> dict[str, Any]:
 
 
 def _standards(view: CourseView) -> dict[str, str]:
-    """Titles of the standards the course names, by id (steps refer to them by id)."""
-    found: dict[str, str] = {}
-    for sc in view.scenarios:
-        for ref in sc.breached + [r for st in sc.steps for r in st.standards]:
-            found[ref.id] = ref.title
-    return dict(sorted(found.items()))
+    """Titles of the standards found breached, by id (outcomes refer to them by id)."""
+    return dict(sorted((ref.id, ref.title) for sc in view.scenarios for ref in sc.breached))
 
 
 def _scenario(sc: ScenarioView) -> dict[str, Any]:
     b = sc.based_on
     return {
-        "id": sc.id, "title": sc.title, "note": sc.content_note, "setting": _html(sc.setting),
+        "title": sc.title, "note": sc.content_note, "setting": _html(sc.setting),
         "exhibit": sc.exhibit.model_dump(exclude_none=True) if sc.exhibit else None,
         "basedOn": {"force": b.force, "date": b.date},
         "sources": [{"title": s.title, "publisher": s.publisher, "url": s.url,
@@ -157,7 +153,7 @@ def _scenario(sc: ScenarioView) -> dict[str, Any]:
 def _step(st: StepView) -> dict[str, Any]:
     step: dict[str, Any] = {
         "id": st.id, "iid": st.interaction_id, "type": st.type, "prompt": _html(st.prompt),
-        "standards": [r.id for r in st.standards], "weight": st.weight,
+        "weight": st.weight,
     }
     if st.kind == "decision":
         step["options"] = [{"text": str(o.text), "feedback": _html(o.feedback), "score": o.score,
