@@ -79,8 +79,6 @@ def _run(args: argparse.Namespace, stdout: TextIO) -> int:
     log = logging.getLogger("casebook")
     if args.command == "check":
         library = pipeline.check(root)
-        for warning in library.warnings:
-            log.warning("%s", warning)
         log.info("ok: %s, %s, %s", _count(library.scenarios, "scenario"), _count(library.courses, "course"),
                  _count(library.forces, "force profile"))
         return 0

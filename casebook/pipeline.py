@@ -38,16 +38,17 @@ class BuildRequest:
 
 
 def check(root: Path) -> Library:
-    """Validate the project; raises ContentError listing every problem."""
-    return load_library(root)
+    """Validate the project and report its warnings; raises ContentError listing every error."""
+    library = load_library(root)
+    for warning in library.warnings:
+        log.warning("%s", warning)
+    return library
 
 
 def build(request: BuildRequest) -> list[Path]:
     """Build every course for every selected force; return the folders written.
     A folder already built from the same inputs, code and options is left as it is."""
-    library = load_library(request.root)
-    for warning in library.warnings:
-        log.warning("%s", warning)
+    library = check(request.root)
     targets = select_targets(request.targets)
     jobs = plan(library, request.forces)
     keys = build_keys(request.root, jobs, targets)

@@ -48,7 +48,9 @@ def _data_loc(doc: Document, loc: tuple[Any, ...], missing: bool) -> tuple[Loc, 
     """Drop pydantic's union tags from `loc`; say whether the last key is absent."""
     node, path = doc.data, []
     for part in loc:
-        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and part < len(node):
+        in_dict = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and part < len(node)
+        if in_dict or in_list:
             node = node[part]
         elif isinstance(node, dict) and part is loc[-1] and missing:
             return tuple(path), True

@@ -124,7 +124,8 @@ def course_view(job: Job) -> CourseView:
     branding = Branding(force.name, force.colours.primary, force.colours.on_primary,
                         force.colours.accent or force.colours.primary, logo)
     return CourseView(
-        id=course.id, source=library.source("course", course.id), title=curly(course.title), version=course.version, audience=curly(course.audience),
+        id=course.id, source=library.source("course", course.id), title=curly(course.title),
+        version=course.version, audience=curly(course.audience),
         duration_minutes=course.duration_minutes, learning_outcomes=[curly(o) for o in course.learning_outcomes],
         intro=markdown.render(course.intro),
         guidance=[q.model_copy(update={"text": curly(q.text)}) for q in course.guidance],
