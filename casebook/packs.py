@@ -9,7 +9,6 @@ Only Jinja runs here; WeasyPrint runs in `casebook.pdf_render`.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 import unicodedata
@@ -20,6 +19,7 @@ from jinja2 import Environment
 from . import __version__, templating
 from .pdf_render import PdfRequest
 from .session_plan import session_plan
+from .typography import uk_date
 from .targets import Job
 from .view import CourseView, ScenarioView, StandardRef, course_view
 
@@ -72,17 +72,6 @@ def standards_covered(course: CourseView) -> list[str]:
 
 def _tested(scenario: ScenarioView) -> list[StandardRef]:
     return [ref for step in scenario.steps for ref in step.standards]
-
-
-def uk_date(value: dt.date | str) -> str:
-    """'2020-11-24' -> '24 November 2020', '2025-01' -> 'January 2025', '2018' -> '2018':
-    the way UK documents write dates, never claiming a day or month we do not know."""
-    text = value.isoformat() if isinstance(value, dt.date) else value
-    parts = text[:10].split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = dt.date(int(parts[0]), int(parts[1]), 1)
-    return f"{month:%B %Y}" if len(parts) == 2 else f"{int(parts[2])} {month:%B %Y}"
 
 
 def step_label(scenario: ScenarioView, step_id: str | None) -> str:

@@ -151,5 +151,5 @@ def test_emoji_print_as_their_names_because_office_fonts_lack_them():
 @pytest.mark.parametrize(("iso", "printed"), [("2020-11-24", "24 November 2020"), ("2025-01", "January 2025"),
                                               ("2018", "2018")])
 def test_dates_print_only_what_is_known(iso: str, printed: str):
-    from casebook.packs import uk_date
+    from casebook.typography import uk_date
     assert uk_date(iso) == printed

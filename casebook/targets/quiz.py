@@ -24,6 +24,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from ..diagnostics import ContentError, Problem
+from ..typography import uk_date
 from ..view import CourseView, ScenarioView, StepView
 
 MODES = ("web", "scorm12", "scorm2004")
@@ -143,7 +144,7 @@ def _scenario(sc: ScenarioView) -> dict[str, Any]:
         "exhibit": sc.exhibit.model_dump(exclude_none=True) if sc.exhibit else None,
         "basedOn": {"force": b.force, "date": b.date},
         "sources": [{"title": s.title, "publisher": s.publisher, "url": s.url,
-                     "date": s.date} for s in b.sources],
+                     "date": uk_date(s.date) if s.date else None} for s in b.sources],
         "steps": [_step(st) for st in sc.steps],
         "outcome": _html(sc.outcome), "breached": [r.id for r in sc.breached],
         "points": sc.learning_points,

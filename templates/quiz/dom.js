@@ -44,14 +44,6 @@
     return new DOMParser().parseFromString(html, "text/html").body.textContent.trim();
   }
 
-  /** "2019-11-28" -> "28 November 2019"; "2025-01" -> "January 2025"; "2018" -> "2018". */
-  function longDate(iso) {
-    const parts = iso.split("-"), day = (parts.concat(["01", "01"])).slice(0, 3).join("-");
-    const shown = parts.length === 3 ? { day: "numeric", month: "long", year: "numeric" }
-      : parts.length === 2 ? { month: "long", year: "numeric" } : { year: "numeric" };
-    return new Date(day + "T12:00:00Z").toLocaleDateString("en-GB", Object.assign(shown, { timeZone: "UTC" }));
-  }
-
   /** "1 attempt" / "3 attempts". */
   function plural(n, word) {
     return n + " " + word + (n === 1 ? "" : "s");
@@ -83,5 +75,5 @@
       h("p", { class: "warning__text" }, h("strong", null, "Content note: "), text));
   }
 
-  Casebook.dom = { BLOCK, h, button, list, plain, longDate, plural, exhibit, warning };
+  Casebook.dom = { BLOCK, h, button, list, plain, plural, exhibit, warning };
 })();

@@ -7,7 +7,7 @@
   "use strict";
 
   const Casebook = window.Casebook;
-  const { h, button, list, longDate, plural } = Casebook.dom;
+  const { h, button, list, plural } = Casebook.dom;
   const L = Casebook.Engine.LETTERS;
 
   Object.assign(Casebook.View.prototype, {
@@ -25,7 +25,7 @@
           h("h2", { class: "heading-m" }, "Learning points"), list(sc.points),
           h("h2", { class: "heading-m" }, "Sources"), list(sc.sources.map((src) => [
             h("a", { class: "link", href: src.url, target: "_blank", rel: "noopener noreferrer" }, src.title + " (opens in new tab)"),
-            ", " + src.publisher + (src.date ? ", " + longDate(src.date) : "")])),
+            ", " + src.publisher + (src.date ? ", " + src.date : "")])),
           button(last ? "See your result" : "Next scenario", () => this.go(this.engine.next(this.state)))]
       };
     },
