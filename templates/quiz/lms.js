@@ -56,6 +56,11 @@
     return found || null;
   }
 
+  /** What start() reports when there is nothing to resume. */
+  function fresh() {
+    return { entry: "ab-initio", state: null, location: null };
+  }
+
   /** localStorage under one key per course; silent if storage is unavailable. */
   function LocalStore(courseKey) {
     const key = String(courseKey);
@@ -65,6 +70,14 @@
       },
       write: function (record) {
         try { window.localStorage.setItem(key, JSON.stringify(record)); } catch (e) { /* no storage */ }
+      },
+      /* start(): the unfinished attempt kept here, as the adapters' start() reports it. */
+      start: function () {
+        const saved = this.read();
+        if (saved && !saved.finished && saved.state) {
+          return { entry: "resume", state: saved.state, location: saved.location || null };
+        }
+        return fresh();
       }
     };
   }
@@ -78,13 +91,7 @@
     let done = false;
     return {
       kind: "local",
-      start: function () {
-        const saved = store.read();
-        if (saved && !saved.finished && saved.state) {
-          return { entry: "resume", state: saved.state, location: saved.location || null };
-        }
-        return { entry: "ab-initio", state: null, location: null };
-      },
+      start: function () { return store.start(); },
       save: function (state, location) {
         if (!done) store.write({ state: state, location: location, finished: false });
       },
@@ -178,19 +185,13 @@
       /* start: Initialize; report entry, suspend data and location for resume. */
       start: function () {
         started = Date.now();
-        if (String(call("init", [""])) === "false") {
-          const saved = store.read();
-          if (saved && !saved.finished && saved.state) {
-            return { entry: "resume", state: saved.state, location: saved.location || null };
-          }
-          return { entry: "ab-initio", state: null, location: null };
-        }
+        if (String(call("init", [""])) === "false") return store.start();
         const count = parseInt(get("cmi.interactions._count"), 10);
         nextIndex = isNaN(count) ? 0 : count;
         const status = get(v.progressStatus);
         if (v.notStarted.indexOf(status) >= 0) markInProgress();
         else inProgress = status === "incomplete";
-        if (get(v.entry) !== "resume") return { entry: "ab-initio", state: null, location: null };
+        if (get(v.entry) !== "resume") return fresh();
         return { entry: "resume", state: get(v.suspendData) || null, location: get(v.location) || null };
       },
 
