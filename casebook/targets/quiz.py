@@ -156,12 +156,10 @@ def _step(st: StepView) -> dict[str, Any]:
         "id": st.id, "iid": st.interaction_id, "type": st.type, "prompt": _html(st.prompt),
         "weight": st.weight,
     }
-    if st.kind == "decision":
-        step["options"] = [{"text": str(o.text), "feedback": _html(o.feedback), "score": o.score,
-                            "next": o.next} for o in st.options]
-    else:
-        step["options"] = [{"text": str(o.text), "feedback": _html(o.feedback), "correct": o.correct}
-                           for o in st.options]
+    # A decision's best choice is its "correct" one: casebook.view decides which, once.
+    branching = st.kind == "decision"
+    step["options"] = [{"text": str(o.text), "feedback": _html(o.feedback), "correct": o.correct,
+                        **({"score": o.score, "next": o.next} if branching else {})} for o in st.options]
     return step
 
 

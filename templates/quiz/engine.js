@@ -155,8 +155,7 @@
 
     /** The letters that are right (questions) or best (decisions) for a step. */
     correctLetters(step) {
-      return step.options.map((o, i) => (step.type === "decision" ? o.score === step.weight : o.correct) ? LETTERS[i] : null)
-        .filter(Boolean);
+      return step.options.map((o, i) => (o.correct ? LETTERS[i] : null)).filter(Boolean);
     }
 
     /** True when the letters are exactly the right ones (or a best choice). */
